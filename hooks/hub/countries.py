@@ -1,0 +1,34 @@
+"""Country codes (ISO 3166-1 alpha-2) and their names in the site's languages.
+
+The names come from the Unicode CLDR data that Babel ships (already installed
+with MkDocs), so no country list is typed by hand here.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from babel import Locale
+
+from .languages import LANGUAGES
+
+# CLDR also names regions and reserved codes that are not ISO 3166-1 countries.
+NOT_ISO_3166_1 = {"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "XK", "ZZ"}
+
+
+@lru_cache(maxsize=None)
+def names(lang: str) -> dict[str, str]:
+    territories = Locale(lang).territories
+    return {
+        code: territories[code]
+        for code in sorted(territories)
+        if len(code) == 2 and code.isalpha() and code not in NOT_ISO_3166_1
+    }
+
+
+def name(code: str, lang: str) -> str:
+    return names(lang).get(code, code)
+
+
+def all_names() -> dict[str, dict[str, str]]:
+    return {lang: names(lang) for lang in LANGUAGES}

@@ -1,0 +1,278 @@
+"""Markdown for the pages that exist only in the build: themes, cases, library, countries.
+
+Each function returns the full Markdown of one page (front matter included)
+for one language. Contributed text is escaped before it is placed in HTML,
+and every link is relative, so the site works from any sub-path.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+
+import yaml
+
+from . import countries, urls
+from .case_schema import SECTIONS, TYPES
+from .languages import DIRECTION, LANGUAGES, other
+
+
+@dataclass
+class Context:
+    """What every page of one language build needs."""
+
+    lang: str
+    t: dict  # interface strings of this language
+    themes: list
+    cases: dict  # id -> {lang: content.Item}
+
+
+def esc(text) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def front_matter(**meta) -> str:
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n\n"
+
+
+def pick(versions: dict, lang: str):
+    """The case file in `lang`, or the other language's when not translated yet."""
+    return versions.get(lang) or versions[other(lang)]
+
+
+def lang_attrs(item_lang: str, page_lang: str) -> str:
+    """Mark text that is not in the page's language with its own language and direction."""
+    return "" if item_lang == page_lang else f' lang="{item_lang}" dir="{DIRECTION[item_lang]}"'
+
+
+def period_text(period: dict) -> str:
+    start, end = period.get("start"), period.get("end")
+    if end is None:
+        return f"{start}–"
+    return str(start) if end == start else f"{start}–{end}"
+
+
+def sorted_cases(cases: dict, lang: str) -> list:
+    """Newest first, then by title, so the order is the same in every build."""
+    return sorted(
+        (pick(versions, lang) for versions in cases.values()),
+        key=lambda item: (-item.meta["period"]["start"], item.meta["title"].casefold(), item.id),
+    )
+
+
+def theme_names(ctx: Context, ids) -> str:
+    by_id = {theme.id: theme for theme in ctx.themes}
+    return "، ".join(by_id[i].name[ctx.lang] for i in ids) if ctx.lang == "ar" else ", ".join(by_id[i].name[ctx.lang] for i in ids)
+
+
+def case_list(ctx: Context, items: list, from_url: str) -> str:
+    """An HTML list of case cards; `data-*` attributes feed the library filters."""
+    if not items:
+        return f'<p class="hub-empty">{esc(ctx.t["cases_none"])}</p>\n'
+    rows = []
+    for item in items:
+        meta = item.meta
+        attrs = lang_attrs(item.lang, ctx.lang)
+        href = urls.relative(from_url, urls.case(item.id))
+        themes = " ".join(meta["themes"])
+        rows.append(
+            f'<li class="hub-case" data-themes="{esc(themes)}" data-type="{esc(meta["type"])}" '
+            f'data-country="{esc(meta["country"])}" data-phase="{esc(meta["phase"])}">'
+            f'<span class="hub-badge hub-badge--{esc(meta["type"])}">{esc(ctx.t["type_" + meta["type"]])}</span>'
+            f'<a class="hub-case__title" href="{esc(href)}"{attrs}>{esc(meta["title"])}</a>'
+            f'<span class="hub-case__facts">{esc(countries.name(meta["country"], ctx.lang))} · {esc(period_text(meta["period"]))} · '
+            f'{esc(ctx.t["label_themes"])} {esc(theme_names(ctx, meta["themes"]))}</span>'
+            f'<span class="hub-case__summary"{attrs}>{esc(meta["summary"])}</span></li>'
+        )
+    return '<ul class="hub-cases">\n' + "\n".join(rows) + "\n</ul>\n"
+
+
+PLACEHOLDER = re.compile(r"^<!-- hub:(?P<name>[a-z-]+) -->$", re.M)
+
+
+def fill_placeholders(markdown: str, ctx: Context, page_url: str) -> str:
+    """Replace `<!-- hub:themes -->` in a hand-written page with generated content."""
+    def replace(match):
+        if match["name"] == "themes":
+            return themes_list(ctx, page_url)
+        raise KeyError(f"unknown placeholder {match.group(0)}")
+    return PLACEHOLDER.sub(replace, markdown)
+
+
+def themes_list(ctx: Context, from_url: str) -> str:
+    """The five themes, each linked to its page, as an HTML list."""
+    return '<ul class="hub-themes">\n' + "".join(
+        f'<li class="hub-theme"><a class="hub-theme__name" href="{esc(urls.relative(from_url, urls.theme(theme.id)))}">'
+        f'<span class="hub-theme__letter">{esc(theme.id)}.</span> {esc(theme.name[ctx.lang])}</a>'
+        f'<span class="hub-theme__description">{esc(theme.description[ctx.lang])}</span></li>\n'
+        for theme in ctx.themes
+    ) + "</ul>\n"
+
+
+def themes_overview(ctx: Context) -> str:
+    url = urls.THEMES
+    parts = [front_matter(title=ctx.t["themes_title"], description=ctx.t["themes_intro"], hub_page="themes"), f"{esc(ctx.t['themes_intro'])}\n\n"]
+    parts.append('<ul class="hub-themes">\n')
+    for theme in ctx.themes:
+        count = sum(1 for versions in ctx.cases.values() if theme.id in pick(versions, ctx.lang).meta["themes"])
+        parts.append(
+            f'<li class="hub-theme"><span class="hub-theme__letter" aria-hidden="true">{esc(theme.id)}</span>'
+            f'<a class="hub-theme__name" href="{esc(urls.relative(url, urls.theme(theme.id)))}">{esc(theme.name[ctx.lang])}</a>'
+            f'<span class="hub-theme__description">{esc(theme.description[ctx.lang])}</span>'
+            f'<span class="hub-theme__count">{esc(ctx.t["theme_case_count"].format(n=count))}</span></li>\n'
+        )
+    parts.append("</ul>\n")
+    return "".join(parts)
+
+
+def theme_page(ctx: Context, theme) -> str:
+    url = urls.theme(theme.id)
+    items = [item for item in sorted_cases(ctx.cases, ctx.lang) if theme.id in item.meta["themes"]]
+    library = urls.relative(url, urls.LIBRARY) + f"?theme={theme.id}"
+    title = ctx.t["theme_title"].format(letter=theme.id, name=theme.name[ctx.lang])
+    return "".join([
+        front_matter(title=title, description=theme.description[ctx.lang], hub_page="theme"),
+        f'<p class="hub-lead">{esc(theme.description[ctx.lang])}</p>\n\n',
+        f'<h2 id="cases">{esc(ctx.t["theme_cases_heading"])}</h2>\n\n',
+        case_list(ctx, items, url),
+        f'\n<p><a href="{esc(library)}">{esc(ctx.t["theme_in_library"])}</a> · '
+        f'<a href="{esc(urls.relative(url, urls.THEMES))}">{esc(ctx.t["themes_all"])}</a></p>\n',
+    ])
+
+
+def _filter_select(ctx: Context, name: str, label: str, options: list) -> str:
+    opts = f'<option value="">{esc(ctx.t["filter_all"])}</option>' + "".join(
+        f'<option value="{esc(value)}">{esc(text)}</option>' for value, text in options
+    )
+    return (
+        f'<div class="hub-filter"><label for="filter-{name}">{esc(label)}</label>'
+        f'<select id="filter-{name}" name="{name}">{opts}</select></div>'
+    )
+
+
+def library(ctx: Context) -> str:
+    url = urls.LIBRARY
+    items = sorted_cases(ctx.cases, ctx.lang)
+    used_countries = sorted({item.meta["country"] for item in items}, key=lambda c: countries.name(c, ctx.lang))
+    filters = "".join([
+        _filter_select(ctx, "theme", ctx.t["filter_theme"], [(t.id, f"{t.id} · {t.name[ctx.lang]}") for t in ctx.themes]),
+        _filter_select(ctx, "type", ctx.t["filter_type"], [(value, ctx.t["type_" + value]) for value in TYPES]),
+        _filter_select(ctx, "country", ctx.t["filter_country"], [(c, countries.name(c, ctx.lang)) for c in used_countries]),
+        _filter_select(ctx, "phase", ctx.t["filter_phase"], [(p, ctx.t["phase_" + p]) for p in ("election", "office")]),
+    ])
+    plural = {key[len("cases_count_"):]: text for key, text in ctx.t.items() if key.startswith("cases_count_")}
+    return "".join([
+        front_matter(title=ctx.t["library_title"], description=ctx.t["library_intro"], hub_page="library"),
+        f'<p class="hub-lead">{esc(ctx.t["library_intro"])}</p>\n\n',
+        f'<form class="hub-filters" id="hub-filters" hidden aria-label="{esc(ctx.t["filter_label"])}" '
+        f'data-plural="{esc(json.dumps(plural, ensure_ascii=False, sort_keys=True))}">'
+        f'{filters}<button type="reset" class="md-button">{esc(ctx.t["filter_reset"])}</button></form>\n\n',
+        f'<p class="hub-count" id="hub-count" role="status">{esc(ctx.t["library_total"].format(n=len(items)))}</p>\n\n',
+        case_list(ctx, items, url),
+        f'\n<p><a href="{esc(urls.relative(url, urls.COUNTRIES))}">{esc(ctx.t["countries_title"])}</a> · '
+        f'<a href="{esc(urls.relative(url, urls.THEMES))}">{esc(ctx.t["themes_all"])}</a></p>\n',
+    ])
+
+
+def countries_overview(ctx: Context) -> str:
+    url = urls.COUNTRIES
+    counts: dict[str, int] = {}
+    for versions in ctx.cases.values():
+        code = pick(versions, ctx.lang).meta["country"]
+        counts[code] = counts.get(code, 0) + 1
+    rows = "".join(
+        f'<li><a href="{esc(urls.relative(url, urls.country(code)))}">{esc(countries.name(code, ctx.lang))}</a> '
+        f'<span class="hub-theme__count">{esc(ctx.t["theme_case_count"].format(n=n))}</span></li>\n'
+        for code, n in sorted(counts.items(), key=lambda kv: countries.name(kv[0], ctx.lang))
+    )
+    body = f'<ul class="hub-countries">\n{rows}</ul>\n' if rows else f'<p class="hub-empty">{esc(ctx.t["cases_none"])}</p>\n'
+    return front_matter(title=ctx.t["countries_title"], description=ctx.t["countries_intro"], hub_page="countries") + f"{esc(ctx.t['countries_intro'])}\n\n" + body
+
+
+def country_page(ctx: Context, code: str) -> str:
+    url = urls.country(code)
+    items = [item for item in sorted_cases(ctx.cases, ctx.lang) if item.meta["country"] == code]
+    name = countries.name(code, ctx.lang)
+    return "".join([
+        front_matter(title=ctx.t["country_title"].format(country=name), description=ctx.t["country_intro"].format(country=name), hub_page="country"),
+        case_list(ctx, items, url),
+        f'\n<p><a href="{esc(urls.relative(url, urls.LIBRARY))}?country={esc(code)}">{esc(ctx.t["country_in_library"])}</a> · '
+        f'<a href="{esc(urls.relative(url, urls.COUNTRIES))}">{esc(ctx.t["countries_title"])}</a></p>\n',
+    ])
+
+
+def _fact(label: str, value_html: str) -> str:
+    return f"<dt>{esc(label)}</dt><dd>{value_html}</dd>"
+
+
+def case_page(ctx: Context, versions: dict, strings_by_lang: dict) -> str:
+    """A case in `ctx.lang`, or in the other language with its own labels when untranslated."""
+    item = pick(versions, ctx.lang)
+    t = strings_by_lang[item.lang]  # the panel speaks the language of the text it sits in
+    meta, url = item.meta, urls.case(item.id)
+    by_id = {theme.id: theme for theme in ctx.themes}
+    themes = " ".join(
+        f'<a class="hub-tag" href="{esc(urls.relative(url, urls.theme(i)))}">{esc(i)} · {esc(by_id[i].name[item.lang])}</a>' for i in meta["themes"]
+    )
+    country = f'<a href="{esc(urls.relative(url, urls.country(meta["country"])))}">{esc(countries.name(meta["country"], item.lang))}</a>'
+    facts = [
+        _fact(t["label_type"], f'<span class="hub-badge hub-badge--{esc(meta["type"])}">{esc(t["type_" + meta["type"]])}</span>'),
+        _fact(t["label_themes"], themes),
+        _fact(t["label_country"], country),
+    ]
+    if meta.get("place"):
+        facts.append(_fact(t["label_place"], esc(meta["place"])))
+    facts += [
+        _fact(t["label_level"], esc(t["level_" + meta["level"]])),
+        _fact(t["label_period"], esc(period_text(meta["period"]))),
+        _fact(t["label_phase"], esc(t["phase_" + meta["phase"]])),
+        _fact(t["label_updated"], f'<time datetime="{meta["updated"].isoformat()}">{meta["updated"].isoformat()}</time>'),
+    ]
+    translation = ""
+    other_lang = other(item.lang)
+    if other_lang in versions:
+        other_item = versions[other_lang]
+        prefix = "" if other_lang == "en" else f"{other_lang}/"
+        # The other language's page sits at the same path under its own root.
+        depth = "../" * (url.count("/") + (0 if ctx.lang == "en" else 1))
+        translation = (
+            f'<p class="hub-translation"><a href="{esc(depth + prefix + url)}" hreflang="{other_lang}" lang="{other_lang}" dir="{DIRECTION[other_lang]}">'
+            f'{esc(strings_by_lang[other_lang]["case_other_language"])}: {esc(other_item.meta["title"])}</a></p>\n'
+        )
+    sources = "".join(
+        f'<li id="source-{n}">{_source_html(source)}</li>' for n, source in enumerate(meta["sources"], start=1)
+    )
+    return "".join([
+        front_matter(title=meta["title"], description=meta["summary"], hub_page="case", content_lang=item.lang, case_id=item.id),
+        f'<p class="hub-lead">{esc(meta["summary"])}</p>\n\n',
+        f'<dl class="hub-facts" aria-label="{esc(t["case_facts"])}">{"".join(facts)}</dl>\n\n',
+        translation,
+        "\n",
+        link_citations(item.body.strip(), len(meta["sources"])),
+        f'\n\n<h2 id="sources">{esc(t["label_sources"])}</h2>\n\n<ol class="hub-sources">{sources}</ol>\n',
+    ])
+
+
+CITATION = re.compile(r"\[(\d{1,2})\](?![(:\[])")
+
+
+def link_citations(body: str, count: int) -> str:
+    """Turn [1], [2]... in the text into links to the numbered source list."""
+    def link(match):
+        n = int(match.group(1))
+        return f'<a class="hub-cite" href="#source-{n}">[{n}]</a>' if 1 <= n <= count else match.group(0)
+    return CITATION.sub(link, body)
+
+
+def _source_html(source: dict) -> str:
+    title = esc(source["title"])
+    if source.get("url"):
+        title = f'<a href="{esc(source["url"])}" rel="noopener">{title}</a>'
+    # Sources keep their own language; isolate their direction inside the list.
+    return f'<span dir="auto">{title}. {esc(source["publisher"])}, {esc(source["year"])}.</span>'
+
+
+def section_names(case_type: str, lang: str) -> list[str]:
+    return [names[lang] for names in SECTIONS[case_type]]

@@ -1,0 +1,67 @@
+"""Check a whole project tree and hand back what the pages are built from.
+
+`check(layout)` runs every rule over every file and collects every problem
+before anything fails, so a contributor fixes all their mistakes in one go.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import case_schema, content, paths, strings, themes
+from .problems import Problem
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a project keeps its data and content (tests point it at fixtures)."""
+
+    root: Path = paths.REPO
+    themes_file: Path = paths.THEMES_FILE
+    strings_file: Path = paths.STRINGS_FILE
+
+    @property
+    def cases_dir(self) -> Path:
+        return self.root / "good_practices"
+
+
+@dataclass
+class Report:
+    problems: list = field(default_factory=list)
+    themes: list = field(default_factory=list)  # [themes.Theme]
+    cases: dict = field(default_factory=dict)  # id -> {lang: content.Item}
+    files_checked: int = 0
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+
+def check(layout: Layout = Layout()) -> Report:
+    report = Report()
+    report.problems += themes.check(layout.themes_file, layout.root)
+    report.problems += strings.check(layout.strings_file, layout.root)
+    if report.problems:
+        # Without a valid theme list no case can be judged; say so once.
+        return report
+    report.themes = themes.load(layout.themes_file)
+    schema = case_schema.case_schema(t.id for t in report.themes)
+    items = []
+    for path in content.find(layout.cases_dir):
+        report.files_checked += 1
+        item, found = content.read(path, layout.root)
+        report.problems += found
+        if item is not None:
+            report.problems += content.check_case(item, schema)
+            items.append(item)
+    report.problems += content.check_pairs([i for i in items if i.valid], case_schema.SHARED_FIELDS)
+    for item in items:
+        if item.valid:
+            report.cases.setdefault(item.id, {})[item.lang] = item
+    report.problems.sort(key=lambda p: (p.path, p.line, p.field))
+    return report

@@ -1,0 +1,37 @@
+"""Every page that exists only in the build, per language, keyed by source path.
+
+The MkDocs adapter adds these as if they were files under docs/<lang>/, so
+static-i18n pairs the languages, writes alternates and sitemap entries, and
+the language switch leads to the same page.
+"""
+
+from __future__ import annotations
+
+from . import pages, urls
+from .languages import DEFAULT, LANGUAGES
+
+
+def generated(report, strings_by_lang: dict) -> dict[str, str]:
+    """{"<lang>/<path>.md": markdown} for every generated page in every language."""
+    out: dict[str, str] = {}
+    countries = sorted({pages.pick(v, "en").meta["country"] for v in report.cases.values()})
+    for lang in LANGUAGES:
+        ctx = pages.Context(lang, strings_by_lang[lang], report.themes, report.cases)
+
+        def add(url: str, markdown: str) -> None:
+            out[f"{lang}/{urls.source_of(url)}"] = markdown
+
+        add(urls.THEMES, pages.themes_overview(ctx))
+        for theme in report.themes:
+            add(urls.theme(theme.id), pages.theme_page(ctx, theme))
+        add(urls.LIBRARY, pages.library(ctx))
+        add(urls.COUNTRIES, pages.countries_overview(ctx))
+        for code in countries:
+            add(urls.country(code), pages.country_page(ctx, code))
+        for case_id, versions in report.cases.items():
+            # static-i18n serves an untranslated English case under /ar/ by
+            # itself (with our notice); an Arabic-only case needs an English
+            # page made from the Arabic text, marked as Arabic.
+            if lang in versions or lang == DEFAULT:
+                add(urls.case(case_id), pages.case_page(ctx, versions, strings_by_lang))
+    return out

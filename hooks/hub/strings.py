@@ -1,0 +1,46 @@
+"""Interface strings of the site in every language, from data/strings.yml.
+
+Templates and generated pages take every visible word from here, so a string
+missing in one language is a build error, not a silent English word on an
+Arabic page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from . import paths, yamlnodes
+from .languages import LANGUAGES
+from .problems import Problem
+
+
+def check(path: Path = paths.STRINGS_FILE, root: Path = paths.REPO) -> list[Problem]:
+    rel = paths.relative(path, root)
+    try:
+        node = yamlnodes.compose(Path(path).read_text(encoding="utf-8"))
+    except yamlnodes.YamlSyntaxError as exc:
+        return [Problem(rel, exc.line, "strings", exc.reason)]
+    if not isinstance(node, yaml.MappingNode):
+        return [Problem(rel, 1, "strings", "expected a mapping of keys to texts in each language")]
+    found = []
+    for key_node, value_node in node.value:
+        key = key_node.value
+        if not isinstance(value_node, yaml.MappingNode):
+            found.append(Problem(rel, yamlnodes.line_of(key_node), key, "expected a text per language (en:, ar:)"))
+            continue
+        texts = {k.value: v for k, v in value_node.value}
+        for lang in LANGUAGES:
+            text = texts.get(lang)
+            if text is None or not isinstance(text, yaml.ScalarNode) or not str(text.value).strip():
+                found.append(Problem(rel, yamlnodes.line_of(key_node), key, f"the {lang} text is missing: add '{lang}: ...'"))
+        for extra in set(texts) - set(LANGUAGES):
+            found.append(Problem(rel, yamlnodes.line_of(texts[extra]), key, f"{extra!r} is not a site language ({', '.join(LANGUAGES)})"))
+    return found
+
+
+def load(path: Path = paths.STRINGS_FILE) -> dict[str, dict[str, str]]:
+    """lang -> key -> text."""
+    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    return {lang: {key: str(texts[lang]) for key, texts in raw.items()} for lang in LANGUAGES}

@@ -1,0 +1,67 @@
+"""The five themes, read from data/themes.yml and checked against their schema."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import paths, yamlnodes
+from .languages import LANGUAGES
+from .problems import Problem
+from .schema import Field, Group, ListOf, Text, check_tree
+
+
+def bilingual(max_length: int | None = None, help: str = "") -> Group:
+    """A text given once per site language."""
+    return Group([Field(lang, Text(max_length), help=help) for lang in LANGUAGES], hint="a text in each language (" + ", ".join(LANGUAGES) + ")")
+
+
+THEME = Group(
+    [
+        Field("id", Text(pattern=r"[A-Z]", pattern_hint="one capital letter"), example="A"),
+        Field("name", bilingual(80)),
+        Field("description", bilingual(400)),
+    ],
+    hint="a theme (id, name, description)",
+)
+THEMES_SCHEMA = ListOf(THEME, min_items=1)
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    name: dict  # lang -> text
+    description: dict
+
+    @property
+    def slug(self) -> str:
+        return self.id.lower()
+
+
+def check(path: Path = paths.THEMES_FILE, root: Path = paths.REPO) -> list[Problem]:
+    rel = paths.relative(path, root)
+    try:
+        node = yamlnodes.compose(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        return [Problem(rel, 1, "themes", f"cannot be read: {exc.strerror}")]
+    except yamlnodes.YamlSyntaxError as exc:
+        return [Problem(rel, exc.line, "themes", exc.reason)]
+    if node is None:
+        return [Problem(rel, 1, "themes", "the file is empty: list the themes")]
+    found = [Problem(rel, yamlnodes.line_of(n), where or "themes", message) for n, where, message in THEMES_SCHEMA.check(node, "themes")]
+    if not found:
+        seen = set()
+        for item in node.value:
+            id_node = dict((k.value, v) for k, v in item.value)["id"]
+            if id_node.value in seen:
+                found.append(Problem(rel, yamlnodes.line_of(id_node), "id", f"theme {id_node.value!r} is defined twice: keep one"))
+            seen.add(id_node.value)
+    return found
+
+
+def load(path: Path = paths.THEMES_FILE) -> list[Theme]:
+    """The themes in file order. Call check() first: this assumes a valid file."""
+    import yaml
+
+    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    return [Theme(item["id"], item["name"], item["description"]) for item in raw]

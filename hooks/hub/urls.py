@@ -1,0 +1,37 @@
+"""The site's URL scheme for generated pages, in one place.
+
+Paths are relative to a language's root (`/` for English, `/ar/` for Arabic)
+and end with a slash, as MkDocs writes them with `use_directory_urls`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+THEMES = "themes/"
+LIBRARY = "good-practices/"
+COUNTRIES = "countries/"
+
+
+def theme(theme_id: str) -> str:
+    return f"{THEMES}{theme_id.lower()}/"
+
+
+def case(case_id: str) -> str:
+    return f"{LIBRARY}{case_id}/"
+
+
+def country(code: str) -> str:
+    return f"{COUNTRIES}{code.lower()}/"
+
+
+def source_of(url: str) -> str:
+    """The Markdown source path MkDocs needs for a page URL."""
+    return url + "index.md" if url in (THEMES, LIBRARY, COUNTRIES) else url.rstrip("/") + ".md"
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A link from one page to another, relative so the site works from any sub-path."""
+    start = from_url.rstrip("/") or "."
+    target = posixpath.relpath(to_url.rstrip("/") or ".", start)
+    return "./" if target == "." else target + "/"

@@ -1,0 +1,95 @@
+"""The MkDocs adapter: runs the core's checks and adds the generated pages.
+
+Thin on purpose: all rules and page texts live in hooks/hub/. What is here is
+only the glue to MkDocs 1.6 and mkdocs-static-i18n 1.3.1 (pinned):
+
+* on_config: check every content and data file; fail with the core's messages.
+* on_files (early): add each generated page as if it were docs/<lang>/<path>.md,
+  so static-i18n pairs the languages (switch, hreflang, sitemap, fallback).
+* on_nav (late, after static-i18n rebuilt its file objects): give those files
+  their generated Markdown. static-i18n crashes on File.generated(content=...)
+  and drops files from outside docs/, hence the two steps.
+* on_post_page / on_post_build: one search index per language, stored as UTF-8.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File
+
+from hub import problems as problem_format
+from hub import pages, project, search_index, site_pages, strings
+from hub.languages import DEFAULT, DIRECTION, LANGUAGES
+
+log = get_plugin_logger("hub")
+
+_state: dict = {}
+
+
+def on_config(config):
+    # The project is the folder of mkdocs.yml, so fixture sites in tests work too.
+    report = project.check(project.Layout(root=Path(config.config_file_path).resolve().parent))
+    for warning in report.warnings:
+        log.info(warning.text())
+    if report.errors:
+        lines = [p.text() for p in report.errors]
+        raise PluginError("content check failed:\n" + "\n".join(lines) + "\n" + problem_format.summary(report.errors))
+    strings_by_lang = strings.load()
+    _state["report"] = report
+    _state["strings"] = strings_by_lang
+    _state["pages"] = site_pages.generated(report, strings_by_lang)
+    return config
+
+
+@event_priority(100)
+def on_files(files, config):
+    for src_uri in _state["pages"]:
+        files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
+    return files
+
+
+@event_priority(-200)
+def on_nav(nav, config, files):
+    for file in files.documentation_pages():
+        markdown = _state["pages"].get(file.src_uri)
+        if markdown is not None:
+            file.content_string = markdown
+            file.generated_by = "hub"
+    return nav
+
+
+def on_page_markdown(markdown, page, config, files):
+    if page.file.generated_by == "hub":
+        return markdown
+    lang = config.theme["language"]
+    report = _state["report"]
+    ctx = pages.Context(lang, _state["strings"][lang], report.themes, report.cases)
+    url = page.url[len(lang) + 1:] if page.url.startswith(f"{lang}/") else page.url
+    return pages.fill_placeholders(markdown, ctx, url)
+
+
+def on_env(env, config, files):
+    env.globals["hub_strings"] = _state["strings"]
+    return env
+
+
+def on_post_page(output, page, config):
+    lang = config.theme["language"]
+    # Material puts dir only on <body>; the root element must carry it too.
+    output = output.replace(f'<html lang="{lang}"', f'<html lang="{lang}" dir="{DIRECTION[lang]}"', 1)
+    if lang == DEFAULT:
+        return output
+    # Point Material's script at this language's own search index.
+    return re.sub(r'("base":\s*")([^"]*)(")', lambda m: f"{m[1]}{m[2]}/{lang}/{m[3]}", output, count=1)
+
+
+@event_priority(-200)
+def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.building:
+        return  # an inner language build: the merged index is written later
+    search_index.split_by_language(Path(config.site_dir), LANGUAGES, DEFAULT)

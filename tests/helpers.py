@@ -1,0 +1,98 @@
+"""Shared test tools: building a site, serving it, and reading built HTML."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import subprocess
+import sys
+import threading
+from html.parser import HTMLParser
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+def build(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run the real strict MkDocs build of `project` into `site_dir`."""
+    full_env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(REPO / "hooks"))
+    full_env.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        cwd=project,
+    )
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class Server:
+    """A static file server on 127.0.0.1, like any static host, optionally under a sub-path."""
+
+    def __init__(self, root: Path):
+        handler = functools.partial(_QuietHandler, directory=str(root))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def html_pages(site: Path) -> list[Path]:
+    """Every page a reader can open (not the theme's 404 template)."""
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+def page_url(site: Path, page: Path) -> str:
+    rel = page.relative_to(site).as_posix()
+    return rel[: -len("index.html")] if rel.endswith("index.html") else rel
+
+
+def is_arabic(site: Path, page: Path) -> bool:
+    return page.relative_to(site).parts[0] == "ar"
+
+
+class TagCollector(HTMLParser):
+    """Collects (tag, attrs) of every start tag."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def tags(page: Path) -> list[tuple[str, dict]]:
+    parser = TagCollector()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser.tags
+
+
+ARABIC = re.compile(r"[\u0600-\u06FF]")

@@ -1,0 +1,147 @@
+"""The content validator: exact problems for broken fixtures, clean runs for good ones."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers import REPO
+from hub import project, themes
+from hub.problems import Problem
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+EXPECTED_BROKEN = [
+    ("good_practices/Bad Name.md", 1, "file name"),
+    ("good_practices/broken-yaml.en.md", 4, "front matter"),
+    ("good_practices/no-front-matter.en.md", 1, "front matter"),
+    ("good_practices/pair-mismatch.ar.md", 5, "themes"),
+    ("good_practices/script.en.md", 17, "body"),
+    ("good_practices/script.en.md", 21, "body"),
+    ("good_practices/script.en.md", 25, "body"),
+    ("good_practices/script.en.md", 29, "body"),
+    ("good_practices/sections.en.md", 15, "body"),
+    ("good_practices/sections.en.md", 23, "body"),
+    ("good_practices/sections.en.md", 27, "body"),
+    ("good_practices/sections.en.md", 27, "body"),
+    ("good_practices/unknown-key.en.md", 2, "title"),
+    ("good_practices/unknown-key.en.md", 4, "titel"),
+    ("good_practices/wrong-types.en.md", 3, "type"),
+    ("good_practices/wrong-types.en.md", 4, "title"),
+    ("good_practices/wrong-types.en.md", 5, "themes[2]"),
+    ("good_practices/wrong-types.en.md", 5, "themes[3]"),
+    ("good_practices/wrong-types.en.md", 6, "country"),
+    ("good_practices/wrong-types.en.md", 10, "period.end"),
+    ("good_practices/wrong-types.en.md", 11, "phase"),
+    ("good_practices/wrong-types.en.md", 12, "summary"),
+    ("good_practices/wrong-types.en.md", 16, "sources[1].year"),
+    ("good_practices/wrong-types.en.md", 17, "sources[1].url"),
+    ("good_practices/wrong-types.en.md", 18, "updated"),
+]
+
+
+def broken_report():
+    return project.check(project.Layout(root=FIXTURES / "broken"))
+
+
+def test_every_problem_of_the_broken_fixtures_is_reported_with_its_line():
+    report = broken_report()
+    assert [(p.path, p.line, p.field) for p in report.problems] == EXPECTED_BROKEN
+    assert all(p.severity == "error" for p in report.problems)
+
+
+@pytest.mark.parametrize(
+    "field, needle",
+    [
+        ("titel", "did you mean 'title'?"),
+        ("title", "is required but missing: add it, e.g. 'title: "),
+        ("themes[2]", "'F' is not a theme; use one of A, B, C, D, E"),
+        ("country", "(for tunisia write TN)"),
+        ("period.end", "2018 is before the start year 2020"),
+        ("sources[1].url", "a javascript: address is not allowed"),
+        ("updated", "expected a date written YYYY-MM-DD"),
+        ("type", "did you mean 'good-practice'?"),
+    ],
+)
+def test_messages_say_what_was_received_and_how_to_fix_it(field, needle):
+    messages = [p.message for p in broken_report().problems if p.field == field]
+    assert any(needle in m for m in messages), messages
+
+
+def test_a_pair_that_disagrees_names_both_files():
+    (problem,) = [p for p in broken_report().problems if p.field == "themes"]
+    assert problem.path.endswith("pair-mismatch.ar.md")
+    assert "pair-mismatch.en.md" in problem.message
+
+
+def test_unsafe_markup_is_refused_line_by_line():
+    messages = [p.message for p in broken_report().problems if p.path.endswith("script.en.md")]
+    assert any("<script>" in m for m in messages)
+    assert any("event handler" in m for m in messages)
+    assert any("javascript:" in m for m in messages)
+    assert any("data:" in m for m in messages)
+
+
+def test_the_valid_fixture_passes_with_a_warning_for_the_untranslated_case():
+    report = project.check(project.Layout(root=FIXTURES / "valid"))
+    assert report.errors == []
+    assert [(p.path, p.field, p.severity) for p in report.warnings] == [
+        ("good_practices/sample-lonely.en.md", "translation", "warning")
+    ]
+    assert sorted(report.cases) == ["sample-lonely", "sample-quota"]
+
+
+def test_the_real_content_and_data_are_valid():
+    report = project.check()
+    assert report.errors == [], "\n".join(p.text() for p in report.errors)
+
+
+def test_a_broken_themes_file_is_reported_with_lines(tmp_path):
+    bad = tmp_path / "themes.yml"
+    bad.write_text(
+        "- id: A\n  name: {en: One, ar: واحد}\n  description: {en: d, ar: د}\n"
+        "- id: a\n  name: {en: Two}\n  description: {en: d, ar: د}\n  colour: red\n"
+        "- id: A\n  name: {en: Three, ar: ثلاثة}\n  description: {en: d, ar: د}\n",
+        encoding="utf-8",
+    )
+    found = themes.check(bad, tmp_path)
+    assert [(p.line, p.field) for p in found] == [
+        (4, "themes[2].id"),
+        (5, "themes[2].name.ar"),
+        (7, "themes[2].colour"),
+    ]
+    fixed = bad.read_text(encoding="utf-8").replace("id: a", "id: B").replace("{en: Two}", "{en: Two, ar: اثنان}").replace("  colour: red\n", "")
+    bad.write_text(fixed, encoding="utf-8")
+    assert [(p.line, p.field) for p in themes.check(bad, tmp_path)] == [(7, "id")]
+
+
+def run_check(*args):
+    return subprocess.run([str(REPO / "scripts" / "check"), *args], capture_output=True, text=True)
+
+
+def test_scripts_check_prints_every_problem_then_a_count_and_exits_1():
+    result = run_check("--root", str(FIXTURES / "broken"))
+    assert result.returncode == 1
+    lines = result.stdout.strip().splitlines()
+    assert lines[:-1] == [p.text() for p in broken_report().problems]
+    assert lines[-1] == "25 errors; 9 content files checked"
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_scripts_check_github_format_gives_annotations():
+    result = run_check("--root", str(FIXTURES / "broken"), "--format", "github")
+    first = result.stdout.splitlines()[0]
+    assert first.startswith("::error file=good_practices/Bad Name.md,line=1,title=file name::")
+
+
+def test_scripts_check_passes_on_this_repository():
+    result = run_check()
+    assert result.returncode == 0, result.stdout
+
+
+def test_problem_text_format():
+    problem = Problem("good_practices/x.ar.md", 7, "themes", "'F' is not a theme")
+    assert problem.text() == "good_practices/x.ar.md:7: themes: 'F' is not a theme"
