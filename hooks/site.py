@@ -14,6 +14,7 @@ only the glue to MkDocs 1.6 and mkdocs-static-i18n 1.3.1 (pinned):
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -81,6 +82,9 @@ def on_post_page(output, page, config):
     lang = config.theme["language"]
     # Material puts dir only on <body>; the root element must carry it too.
     output = output.replace(f'<html lang="{lang}"', f'<html lang="{lang}" dir="{DIRECTION[lang]}"', 1)
+    # Material's search dialog has no accessible name.
+    label = html.escape(_state["strings"][lang]["search_dialog"], quote=True)
+    output = output.replace('data-md-component="search" role="dialog">', f'data-md-component="search" role="dialog" aria-label="{label}">', 1)
     if lang == DEFAULT:
         return output
     # Point Material's script at this language's own search index.

@@ -1,0 +1,54 @@
+"""axe-core in a Playwright page, with an Arabic-safe colour-contrast rule.
+
+axe's stock `color-contrast` rule skips much Arabic text: its matcher takes
+joined Arabic letters for an icon-font ligature. The rule added here runs the
+same `color-contrast` check a second time on a plain selector, with no
+matcher, so Arabic text is measured too.
+"""
+
+from __future__ import annotations
+
+from helpers import REPO
+
+AXE_SOURCE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+TEXT_ELEMENTS = "p, li, a, span, h1, h2, h3, h4, h5, h6, dt, dd, th, td, label, button, legend, summary, figcaption, blockquote, small, strong, em, time, select, option, input, textarea, output, caption"
+
+CONFIGURE = """
+axe.configure({
+  rules: [{
+    id: "hub-arabic-safe-color-contrast",
+    selector: %r,
+    excludeHidden: true,
+    impact: "serious",
+    tags: ["hub"],
+    metadata: {
+      description: "Text (including joined Arabic letters) has enough contrast",
+      help: "Elements must meet minimum color contrast ratio thresholds"
+    },
+    all: [],
+    any: ["color-contrast"],
+    none: []
+  }]
+});
+""" % TEXT_ELEMENTS
+
+RUN = """
+async () => {
+  const result = await axe.run(document, {
+    runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice", "hub"]},
+    resultTypes: ["violations"]
+  });
+  return result.violations
+    .filter(v => v.impact === "serious" || v.impact === "critical")
+    .map(v => ({id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + " :: " + n.failureSummary)}));
+}
+"""
+
+
+def violations(page) -> list[dict]:
+    """Serious and critical violations on the page as it is now."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_SOURCE))
+        page.evaluate(CONFIGURE)
+    return page.evaluate(RUN)
