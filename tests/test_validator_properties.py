@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from hub import case_schema, content, themes
 
-SCHEMA = case_schema.case_schema(t.id for t in themes.load())
+SCHEMA = case_schema.case_schema(themes.load())
 LINE = re.compile(r"^[^:]+:\d+: (warning: )?[^:]+: .+$")
 
 keys = st.sampled_from([f.name for f in SCHEMA.fields] + ["titel", "Themes", "extra", "sources.url", ""])

@@ -19,17 +19,26 @@ ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 # Required level-2 headings of the body, in order, per type and language.
 SECTIONS = {
     "good-practice": (
-        {"en": "Context", "ar": "السياق"},
-        {"en": "What was done", "ar": "ما الذي أُنجز"},
-        {"en": "Results", "ar": "النتائج"},
-        {"en": "Lessons and how to replicate", "ar": "الدروس وكيفية تكرار التجربة"},
+        {"en": "Context", "ar": "السياق",
+         "hint": {"en": "The situation before the measure, and the problem it addressed.", "ar": "الوضع قبل التدبير والمشكلة التي عالجها."}},
+        {"en": "What was done", "ar": "ما الذي أُنجز",
+         "hint": {"en": "Who did what, when, with which means.", "ar": "من فعل ماذا ومتى وبأي وسائل."}},
+        {"en": "Results", "ar": "النتائج",
+         "hint": {"en": "What changed, with figures from the sources.", "ar": "ما الذي تغيّر، بالأرقام الواردة في المصادر."}},
+        {"en": "Lessons and how to replicate", "ar": "الدروس وكيفية تكرار التجربة",
+         "hint": {"en": "What another municipality or candidate can take from it, and the conditions it needs.", "ar": "ما يمكن أن تستفيده بلدية أو مرشحة أخرى، والشروط اللازمة لذلك."}},
     ),
     "faltering-implementation": (
-        {"en": "What was planned", "ar": "ما كان مخططًا له"},
-        {"en": "What went wrong", "ar": "ما الذي تعثّر"},
-        {"en": "Why", "ar": "الأسباب"},
-        {"en": "Warning signs", "ar": "علامات الإنذار"},
-        {"en": "Lessons", "ar": "الدروس"},
+        {"en": "What was planned", "ar": "ما كان مخططًا له",
+         "hint": {"en": "The measure as it was meant to work.", "ar": "التدبير كما كان يُفترض أن يعمل."}},
+        {"en": "What went wrong", "ar": "ما الذي تعثّر",
+         "hint": {"en": "What happened instead, with facts from the sources.", "ar": "ما الذي حدث بدلًا من ذلك، بالوقائع الواردة في المصادر."}},
+        {"en": "Why", "ar": "الأسباب",
+         "hint": {"en": "The root causes, not only the symptoms.", "ar": "الأسباب الجذرية لا الأعراض وحدها."}},
+        {"en": "Warning signs", "ar": "علامات الإنذار",
+         "hint": {"en": "What could have been seen early.", "ar": "ما كان يمكن ملاحظته مبكرًا."}},
+        {"en": "Lessons", "ar": "الدروس",
+         "hint": {"en": "What to do differently next time.", "ar": "ما الذي ينبغي فعله بشكل مختلف في المرة القادمة."}},
     ),
 }
 
@@ -48,8 +57,8 @@ YEAR = Integer(1900, 2100, hint="a year (four digits)")
 
 PERIOD = Group(
     [
-        Field("start", YEAR, help="The year the measure started.", example="2018"),
-        Field("end", YEAR, required=False, help="The year it ended; leave out if it is still running."),
+        Field("start", YEAR, help={"en": "The year the measure started.", "ar": "سنة بدء التدبير."}, example="2018"),
+        Field("end", YEAR, required=False, help={"en": "The year it ended; leave out if it is still running.", "ar": "سنة الانتهاء؛ احذفوها إذا كان التدبير ما زال قائمًا."}),
     ],
     rules=[_period_in_order],
     hint="a period with 'start' and optionally 'end' years",
@@ -57,31 +66,39 @@ PERIOD = Group(
 
 SOURCE = Group(
     [
-        Field("title", Text(300), help="Title of the document or page, in its own language.", example='"Municipal elections 2018: final results"'),
-        Field("publisher", Text(200), help="Who published it: an authority, an organisation, a journal.", example='"Independent High Authority for Elections"'),
-        Field("year", YEAR, help="Year of publication.", example="2018"),
-        Field("url", Url(), required=False, help="Where a reader can check it (https only)."),
+        Field("title", Text(300), help={"en": "Title of the document or page, in its own language.", "ar": "عنوان الوثيقة أو الصفحة بلغتها الأصلية."}, example='"Municipal elections 2018: final results"'),
+        Field("publisher", Text(200), help={"en": "Who published it: an authority, an organisation, a journal.", "ar": "الجهة الناشرة: هيئة رسمية أو منظمة أو مجلة."}, example='"Independent High Authority for Elections"'),
+        Field("year", YEAR, help={"en": "Year of publication.", "ar": "سنة النشر."}, example="2018"),
+        Field("url", Url(), required=False, help={"en": "Where a reader can check it (https only).", "ar": "الرابط الذي يتيح للقارئ التحقق (https فقط)."}),
     ],
     hint="a source with title, publisher, year and optionally url",
 )
 
 
-def case_schema(theme_ids) -> Group:
-    """The front-matter schema of a case, given the theme ids of data/themes.yml."""
+def _themes_help(theme_list) -> dict:
+    return {
+        "en": "One or more theme letters: " + "; ".join(f"{t.id} {t.name['en']}" for t in theme_list) + ".",
+        "ar": "حرف محور واحد أو أكثر: " + "؛ ".join(f"{t.id} {t.name['ar']}" for t in theme_list) + ".",
+    }
+
+
+def case_schema(theme_list) -> Group:
+    """The front-matter schema of a case, given the themes of data/themes.yml."""
+    theme_list = list(theme_list)
     return Group(
         [
-            Field("id", Text(80, ID_PATTERN, "lower-case letters, digits and single hyphens"), help="Shared by both language files and equal to the file name before .en.md / .ar.md.", example="tunisia-parity-2018"),
-            Field("type", Choice(TYPES, "a case type"), help="A good practice, or a faltering implementation we can learn from.", example="good-practice"),
-            Field("title", Text(120), help="A short title in the file's language.", example='"Parity on municipal lists"'),
-            Field("themes", ListOf(Choice(tuple(theme_ids), "a theme"), unique=True), help="One or more theme ids.", example="[A, B]"),
-            Field("country", Code(countries.names("en"), "an ISO 3166-1 alpha-2 country code", "TN for Tunisia, JO for Jordan, FR for France"), help="Two-letter ISO 3166-1 code.", example="TN"),
-            Field("place", Text(120), required=False, help="Municipality or region; leave out for a national measure."),
-            Field("level", Choice(LEVELS, "a level"), help="Where the measure was decided.", example="municipal"),
-            Field("period", PERIOD, help="Start year and, if it ended, end year.", example="{start: 2018, end: 2020}"),
-            Field("phase", Choice(PHASES, "a phase"), help="The election journey, the term in office, or both.", example="election"),
-            Field("summary", Text(300), help="One or two sentences in the file's language.", example='"What happened and why it matters."'),
-            Field("sources", ListOf(SOURCE), help="At least one public source a reader can check.", example="[{title: ..., publisher: ..., year: 2018, url: https://...}]"),
-            Field("updated", Date(), help="The date the case was last checked against its sources.", example="2026-11-26"),
+            Field("id", Text(80, ID_PATTERN, "lower-case letters, digits and single hyphens"), help={"en": "Lower-case letters, digits and hyphens; the same in both language files and equal to the file name before .en.md / .ar.md.", "ar": "أحرف لاتينية صغيرة وأرقام وشرطات؛ هو نفسه في ملفي اللغتين ويطابق اسم الملف قبل ‎.en.md أو ‎.ar.md."}, example="tunisia-parity-2018"),
+            Field("type", Choice(TYPES, "a case type"), help={"en": "good-practice, or faltering-implementation for a measure that did not deliver what was planned.", "ar": "good-practice للممارسة الجيدة، أو faltering-implementation لتدبير لم يحقق ما خُطط له."}, example="good-practice"),
+            Field("title", Text(120), help={"en": "A short title in this file's language (at most 120 characters).", "ar": "عنوان قصير بلغة هذا الملف (120 حرفًا على الأكثر)."}, example='"Parity on municipal lists"'),
+            Field("themes", ListOf(Choice(tuple(t.id for t in theme_list), "a theme"), unique=True), help=_themes_help(theme_list), example="[A, B]"),
+            Field("country", Code(countries.names("en"), "an ISO 3166-1 alpha-2 country code", "TN for Tunisia, JO for Jordan, FR for France"), help={"en": "The country's two-letter ISO 3166-1 code, e.g. TN, JO, MA, FR, DE.", "ar": "رمز البلد المكوّن من حرفين وفق المعيار ISO 3166-1، مثل TN أو JO أو MA أو FR أو DE."}, example="TN"),
+            Field("place", Text(120), required=False, help={"en": "The municipality or region, in this file's language; leave the line out for a national measure.", "ar": "البلدية أو المنطقة بلغة هذا الملف؛ احذفوا السطر إذا كان التدبير وطنيًا."}),
+            Field("level", Choice(LEVELS, "a level"), help={"en": "Where the measure was decided: municipal, regional or national.", "ar": "مستوى اتخاذ القرار: municipal (بلدي) أو regional (جهوي) أو national (وطني)."}, example="municipal"),
+            Field("period", PERIOD, help={"en": "The year it started and, if it ended, the year it ended.", "ar": "سنة البدء، وسنة الانتهاء إن انتهى."}, example="{start: 2018, end: 2020}"),
+            Field("phase", Choice(PHASES, "a phase"), help={"en": "election (the election journey), office (the term in office) or both.", "ar": "election (مسار الانتخابات) أو office (خلال الولاية) أو both (كلاهما)."}, example="election"),
+            Field("summary", Text(300), help={"en": "One or two sentences in this file's language (at most 300 characters).", "ar": "جملة أو جملتان بلغة هذا الملف (300 حرف على الأكثر)."}, example='"What happened and why it matters."'),
+            Field("sources", ListOf(SOURCE), help={"en": "At least one public source a reader can check: title, publisher, year and, if online, url.", "ar": "مصدر منشور واحد على الأقل يستطيع القارئ التحقق منه: العنوان والناشر والسنة، والرابط إن وُجد."}, example="[{title: ..., publisher: ..., year: 2018, url: https://...}]"),
+            Field("updated", Date(), help={"en": "The date the case was last checked against its sources (YYYY-MM-DD).", "ar": "تاريخ آخر تحقق من الحالة مقابل مصادرها (YYYY-MM-DD)."}, example="2026-11-26"),
         ],
         hint="the case's fields",
     )

@@ -165,6 +165,7 @@ def library(ctx: Context) -> str:
     plural = {key[len("cases_count_"):]: text for key, text in ctx.t.items() if key.startswith("cases_count_")}
     return "".join([
         front_matter(title=ctx.t["library_title"], description=ctx.t["library_intro"], hub_page="library"),
+        f'<h1>{esc(ctx.t["library_title"])}</h1>\n\n',
         f'<p class="hub-lead">{esc(ctx.t["library_intro"])}</p>\n\n',
         f'<form class="hub-filters" id="hub-filters" hidden aria-label="{esc(ctx.t["filter_label"])}" '
         f'data-plural="{esc(json.dumps(plural, ensure_ascii=False, sort_keys=True))}">'

@@ -50,7 +50,7 @@ def check(layout: Layout = Layout()) -> Report:
         # Without a valid theme list no case can be judged; say so once.
         return report
     report.themes = themes.load(layout.themes_file)
-    schema = case_schema.case_schema(t.id for t in report.themes)
+    schema = case_schema.case_schema(report.themes)
     items = []
     for path in content.find(layout.cases_dir):
         report.files_checked += 1

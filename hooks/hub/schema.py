@@ -251,7 +251,7 @@ class Field:
     name: str
     kind: Kind
     required: bool = True
-    help: str = ""  # one sentence for contributors: what the field is for
+    help: dict = dataclass_field(default_factory=dict)  # language -> one sentence for contributors
     example: str = ""  # a YAML value, shown when the field is missing
 
 
@@ -297,7 +297,7 @@ class Group(Kind):
             "additionalProperties": False,
             "required": [f.name for f in self.fields if f.required],
             "properties": {
-                f.name: {**f.kind.json_schema(), **({"description": f.help} if f.help else {})}
+                f.name: {**f.kind.json_schema(), **({"description": f.help["en"]} if f.help else {})}
                 for f in self.fields
             },
         }

@@ -11,9 +11,9 @@ from .problems import Problem
 from .schema import Field, Group, ListOf, Text, check_tree
 
 
-def bilingual(max_length: int | None = None, help: str = "") -> Group:
+def bilingual(max_length: int | None = None) -> Group:
     """A text given once per site language."""
-    return Group([Field(lang, Text(max_length), help=help) for lang in LANGUAGES], hint="a text in each language (" + ", ".join(LANGUAGES) + ")")
+    return Group([Field(lang, Text(max_length)) for lang in LANGUAGES], hint="a text in each language (" + ", ".join(LANGUAGES) + ")")
 
 
 THEME = Group(

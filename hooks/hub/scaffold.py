@@ -1,0 +1,76 @@
+"""Case templates and new case files, written from the case schema.
+
+The templates in good_practices/ and the files `scripts/new-case` creates
+come from here, so their comments always match the validator's rules.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+
+from . import case_schema, paths, themes
+from .languages import LANGUAGES
+
+# Values a new case starts with: valid YAML that scripts/check flags until filled in.
+STARTING_VALUES = {
+    "id": "{id}",
+    "type": "good-practice",
+    "title": '""',
+    "themes": "[]",
+    "country": '""',
+    "place": '""',
+    "level": "municipal",
+    "period": "\n  start: {year}",
+    "phase": "election",
+    "summary": '""',
+    "sources": '\n  - title: ""\n    publisher: ""\n    year: {year}\n    url: "https://"',
+    "updated": "{today}",
+}
+HEADER = {
+    "en": "Case template. Copy it with: scripts/new-case <id>. Lines starting with # are explanations; keep or delete them.",
+    "ar": "قالب الحالة. أنشئوا نسخة منه بالأمر scripts/new-case <id>. الأسطر التي تبدأ بالعلامة # شروح يمكن إبقاؤها أو حذفها.",
+}
+REQUIRED = {"en": "Required.", "ar": "إلزامي."}
+OPTIONAL = {"en": "Optional.", "ar": "اختياري."}
+
+
+def text(lang: str, case_id: str = "your-case-id", today: datetime.date | None = None) -> str:
+    """A case file to fill in; without `today`, the template's placeholders."""
+    year, date = (today.year, today.isoformat()) if today else ("YYYY", "YYYY-MM-DD")
+    schema = case_schema.case_schema(themes.load())
+    lines = ["---", "# yaml-language-server: $schema=../hooks/hub/schemas/case.schema.json", f"# {HEADER[lang]}"]
+    for field in schema.fields:
+        need = REQUIRED[lang] if field.required else OPTIONAL[lang]
+        lines.append(f"# {field.name}: {field.help[lang]} {need}")
+        value = STARTING_VALUES[field.name].format(id=case_id, year=year, today=date)
+        lines.append(f"{field.name}:{value}" if value.startswith("\n") else f"{field.name}: {value}")
+    lines.append("---")
+    for names in case_schema.SECTIONS["good-practice"]:
+        lines += ["", f"## {names[lang]}", "", f"<!-- {names['hint'][lang]} -->"]
+    other = case_schema.SECTIONS["faltering-implementation"]
+    note = {
+        "en": "For type faltering-implementation, use these sections instead: ",
+        "ar": "إذا كان النوع faltering-implementation فاستخدموا هذه الأقسام بدلًا منها: ",
+    }[lang] + ", ".join(f"## {names[lang]}" for names in other)
+    lines += ["", f"<!-- {note} -->", ""]
+    return "\n".join(lines)
+
+
+def templates(root: Path = paths.REPO) -> dict:
+    """{path: text} of the two case templates."""
+    return {root / "good_practices" / f"_template.{lang}.md": text(lang) for lang in LANGUAGES}
+
+
+def new_case(case_id: str, root: Path = paths.REPO) -> list[Path]:
+    """Write both language files of a new case; refuse a bad or taken id."""
+    if not re.fullmatch(case_schema.ID_PATTERN, case_id) or len(case_id) > 80:
+        raise ValueError(f"{case_id!r} is not a valid id: use lower-case letters, digits and single hyphens, e.g. tunisia-parity-2018")
+    targets = [root / "good_practices" / f"{case_id}.{lang}.md" for lang in LANGUAGES]
+    taken = [paths.relative(t, root) for t in targets if t.exists()]
+    if taken:
+        raise ValueError(f"{', '.join(taken)} already exists: choose another id")
+    for target, lang in zip(targets, LANGUAGES):
+        target.write_text(text(lang, case_id, datetime.date.today()), encoding="utf-8")
+    return targets

@@ -1,0 +1,108 @@
+"""Generated case, library, theme and country pages in both languages."""
+
+from __future__ import annotations
+
+import html
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from helpers import REPO, tags
+from hub import countries, project, scaffold
+
+REPORT = project.check()
+CASES = REPORT.cases
+
+
+def text_of(site: Path, path: str) -> str:
+    return html.unescape((site / path / "index.html").read_text(encoding="utf-8"))
+
+
+def test_the_seed_library_is_broad_enough():
+    assert len(CASES) >= 12
+    assert all(set(v) == {"en", "ar"} for v in CASES.values()), "every seed case exists in both languages"
+    metas = [v["en"].meta for v in CASES.values()]
+    assert {t for m in metas for t in m["themes"]} == {"A", "B", "C", "D", "E"}
+    assert sum(m["type"] == "faltering-implementation" for m in metas) >= 4
+    assert len({m["country"] for m in metas}) >= 6
+    assert all(m["sources"] for m in metas)
+
+
+@pytest.mark.parametrize("lang, prefix", [("en", ""), ("ar", "ar/")])
+def test_each_case_page_shows_its_facts_sources_and_other_language(site, lang, prefix):
+    for case_id, versions in CASES.items():
+        item = versions[lang]
+        page = text_of(site, f"{prefix}good-practices/{case_id}")
+        assert item.meta["title"] in page
+        assert 'class="hub-facts"' in page
+        assert countries.name(item.meta["country"], lang) in page
+        for theme in item.meta["themes"]:
+            assert f'href="../../themes/{theme.lower()}/"' in page
+        for n, source in enumerate(item.meta["sources"], start=1):
+            assert f'id="source-{n}"' in page and source["title"] in page
+        other_prefix = "../../ar/" if lang == "en" else "../../../"
+        assert f'href="{other_prefix}good-practices/{case_id}/"' in page
+
+
+@pytest.mark.parametrize("prefix", ["", "ar/"])
+def test_the_library_lists_every_case_with_filter_data(site, prefix):
+    page = site / prefix / "good-practices" / "index.html"
+    items = [attrs for tag, attrs in tags(page) if tag == "li" and attrs.get("class") == "hub-case"]
+    assert len(items) == len(CASES)
+    assert all({"data-themes", "data-type", "data-country", "data-phase"} <= set(attrs) for attrs in items)
+    form = next(attrs for tag, attrs in tags(page) if tag == "form" and attrs.get("id") == "hub-filters")
+    assert "hidden" in form, "without JavaScript the filters stay hidden and the full list shows"
+
+
+@pytest.mark.parametrize("prefix, lang", [("", "en"), ("ar/", "ar")])
+def test_theme_and_country_pages_list_their_cases(site, prefix, lang):
+    for theme in REPORT.themes:
+        page = text_of(site, f"{prefix}themes/{theme.slug}")
+        expected = [v[lang].meta["title"] for v in CASES.values() if theme.id in v[lang].meta["themes"]]
+        assert expected, theme.id
+        assert all(title in page for title in expected)
+    for code in {v["en"].meta["country"] for v in CASES.values()}:
+        page = text_of(site, f"{prefix}countries/{code.lower()}")
+        assert countries.name(code, lang) in page
+        assert all(v[lang].meta["title"] in page for v in CASES.values() if v[lang].meta["country"] == code)
+
+
+def test_cases_are_not_in_the_navigation(site):
+    page = (site / "good-practices" / "index.html").read_text(encoding="utf-8")
+    nav = page[page.index('<nav class="md-nav md-nav--primary'):]
+    nav = nav[: nav.index("</nav>")]
+    assert not any(f"good-practices/{case_id}/" in nav for case_id in CASES)
+
+
+def test_contributed_text_is_escaped_in_generated_pages(tmp_path):
+    from hub import pages
+
+    item = next(iter(CASES.values()))["en"]
+    item.meta = dict(item.meta, title='<img src=x onerror="alert(1)">', summary="<script>alert(1)</script>")
+    ctx = pages.Context("en", {**REPORT_STRINGS["en"]}, REPORT.themes, {item.id: {"en": item}})
+    listing = pages.case_list(ctx, [item], "good-practices/")
+    assert "<img" not in listing and "<script>" not in listing
+    assert "&lt;script&gt;" in listing
+
+
+REPORT_STRINGS = __import__("hub.strings", fromlist=["load"]).load()
+
+
+def test_derived_files_are_up_to_date():
+    result = subprocess.run([str(REPO / "scripts" / "generate"), "--check"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_new_case_scaffolds_both_files_that_the_checker_then_guides(tmp_path):
+    (tmp_path / "good_practices").mkdir()
+    created = scaffold.new_case("my-town-quota", tmp_path)
+    assert [p.name for p in created] == ["my-town-quota.en.md", "my-town-quota.ar.md"]
+    report = project.check(project.Layout(root=tmp_path))
+    fields = {(Path(p.path).name, p.field) for p in report.errors}
+    for name in ("my-town-quota.en.md", "my-town-quota.ar.md"):
+        assert {(name, "title"), (name, "themes"), (name, "country"), (name, "summary")} <= fields
+    with pytest.raises(ValueError, match="already exists"):
+        scaffold.new_case("my-town-quota", tmp_path)
+    with pytest.raises(ValueError, match="not a valid id"):
+        scaffold.new_case("My Town", tmp_path)
