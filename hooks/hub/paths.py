@@ -6,7 +6,7 @@ REPO = Path(__file__).resolve().parents[2]
 DATA = Path(__file__).resolve().parent / "data"
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
 THEMES_FILE = DATA / "themes.yml"
-STRINGS_FILE = DATA / "strings.yml"
+STRINGS_DIR = DATA / "strings"
 
 
 def relative(path: Path, root: Path = REPO) -> str:

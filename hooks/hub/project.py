@@ -19,7 +19,7 @@ class Layout:
 
     root: Path = paths.REPO
     themes_file: Path = paths.THEMES_FILE
-    strings_file: Path = paths.STRINGS_FILE
+    strings_dir: Path = paths.STRINGS_DIR
 
     @property
     def cases_dir(self) -> Path:
@@ -45,7 +45,7 @@ class Report:
 def check(layout: Layout = Layout()) -> Report:
     report = Report()
     report.problems += themes.check(layout.themes_file, layout.root)
-    report.problems += strings.check(layout.strings_file, layout.root)
+    report.problems += strings.check(layout.strings_dir, layout.root)
     if report.problems:
         # Without a valid theme list no case can be judged; say so once.
         return report

@@ -1,8 +1,9 @@
-"""Interface strings of the site in every language, from data/strings.yml.
+"""Interface strings of the site in every language, from data/strings/*.yml.
 
 Templates and generated pages take every visible word from here, so a string
 missing in one language is a build error, not a silent English word on an
-Arabic page.
+Arabic page. The strings are split into one file per part of the site
+(site, media, assessment...); a key may be defined in one file only.
 """
 
 from __future__ import annotations
@@ -16,7 +17,18 @@ from .languages import LANGUAGES
 from .problems import Problem
 
 
-def check(path: Path = paths.STRINGS_FILE, root: Path = paths.REPO) -> list[Problem]:
+def files(folder: Path = paths.STRINGS_DIR) -> list[Path]:
+    return sorted(Path(folder).glob("*.yml"))
+
+
+def check(folder: Path = paths.STRINGS_DIR, root: Path = paths.REPO) -> list[Problem]:
+    found, seen = [], {}
+    for path in files(folder):
+        found += _check_file(path, root, seen)
+    return found
+
+
+def _check_file(path: Path, root: Path, seen: dict) -> list[Problem]:
     rel = paths.relative(path, root)
     try:
         node = yamlnodes.compose(Path(path).read_text(encoding="utf-8"))
@@ -27,6 +39,10 @@ def check(path: Path = paths.STRINGS_FILE, root: Path = paths.REPO) -> list[Prob
     found = []
     for key_node, value_node in node.value:
         key = key_node.value
+        if key in seen:
+            found.append(Problem(rel, yamlnodes.line_of(key_node), key, f"is already defined in {seen[key]}: keep one"))
+            continue
+        seen[key] = rel
         if not isinstance(value_node, yaml.MappingNode):
             found.append(Problem(rel, yamlnodes.line_of(key_node), key, "expected a text per language (en:, ar:)"))
             continue
@@ -40,7 +56,9 @@ def check(path: Path = paths.STRINGS_FILE, root: Path = paths.REPO) -> list[Prob
     return found
 
 
-def load(path: Path = paths.STRINGS_FILE) -> dict[str, dict[str, str]]:
-    """lang -> key -> text."""
-    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+def load(folder: Path = paths.STRINGS_DIR) -> dict[str, dict[str, str]]:
+    """lang -> key -> text, from every strings file."""
+    raw: dict = {}
+    for path in files(folder):
+        raw.update(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
     return {lang: {key: str(texts[lang]) for key, texts in raw.items()} for lang in LANGUAGES}
