@@ -16,14 +16,17 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
+from hub import episodes, podcast_feed
 from hub import problems as problem_format
-from hub import pages, project, search_index, site_pages, strings
+from hub import assessment_page, pages, project, search_index, site_pages, strings  # noqa: F401 (assessment_page adds placeholders)
+from hub import urls
 from hub.languages import DEFAULT, DIRECTION, LANGUAGES
 
 log = get_plugin_logger("hub")
@@ -33,7 +36,8 @@ _state: dict = {}
 
 def on_config(config):
     # The project is the folder of mkdocs.yml, so fixture sites in tests work too.
-    report = project.check(project.Layout(root=Path(config.config_file_path).resolve().parent))
+    layout = project.Layout(root=Path(config.config_file_path).resolve().parent)
+    report = project.check(layout)
     for warning in report.warnings:
         log.info(warning.text())
     if report.errors:
@@ -43,6 +47,11 @@ def on_config(config):
     _state["report"] = report
     _state["strings"] = strings_by_lang
     _state["pages"] = site_pages.generated(report, strings_by_lang)
+    # Feeds are rendered now, with the checks, so a failing build writes none.
+    if report.channel and not config.site_url:
+        raise PluginError("the podcast feeds need absolute addresses: set site_url (SITE_URL) in mkdocs.yml")
+    _state["feeds"] = podcast_feed.feeds(report.channel, report.episodes, config.site_url, strings_by_lang) if report.channel else {}
+    _state["media"] = [(layout.podcasts_dir / rel, rel) for rel in episodes.shipped_files(report.episodes, report.channel)]
     return config
 
 
@@ -97,3 +106,11 @@ def on_post_build(config):
     if i18n is not None and i18n.building:
         return  # an inner language build: the merged index is written later
     search_index.split_by_language(Path(config.site_dir), LANGUAGES, DEFAULT)
+    # Shipped media once at the site root for both languages, and one feed per language.
+    for source, rel in _state["media"]:
+        target = Path(config.site_dir) / urls.MEDIA_FILES / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+    for rel, xml in _state["feeds"].items():
+        (Path(config.site_dir) / rel).parent.mkdir(parents=True, exist_ok=True)
+        (Path(config.site_dir) / rel).write_text(xml, encoding="utf-8")

@@ -38,6 +38,9 @@ def test_the_fixture_site_has_exactly_the_expected_pages(fixture_site):
     site, _ = fixture_site
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html"))
     expected_per_language = [
+        "assessment-method/index.html",
+        "assessment-workshop/index.html",
+        "assessment/index.html",
         "contribute/index.html",
         "countries/fr/index.html",
         "countries/index.html",
@@ -46,6 +49,7 @@ def test_the_fixture_site_has_exactly_the_expected_pages(fixture_site):
         "good-practices/sample-lonely/index.html",
         "good-practices/sample-quota/index.html",
         "index.html",
+        "media/index.html",
         "only-english/index.html",
         "themes/a/index.html",
         "themes/b/index.html",

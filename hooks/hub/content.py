@@ -99,7 +99,7 @@ def check_case(item: Item, schema: Group) -> list[Problem]:
     return found
 
 
-def check_pairs(items: list[Item], shared_fields) -> list[Problem]:
+def check_pairs(items: list[Item], shared_fields, what: str = "case") -> list[Problem]:
     """Both language files of an item must agree; a lone language is a warning."""
     found = []
     by_id: dict[str, dict[str, Item]] = {}
@@ -118,5 +118,5 @@ def check_pairs(items: list[Item], shared_fields) -> list[Problem]:
                 if name in first.meta and name in other.meta and first.meta[name] != other.meta[name]:
                     node = other.nodes.get(name)
                     line = yamlnodes.line_of(node) if node is not None else 1
-                    found.append(Problem(other.rel, line, name, f"{other.meta[name]!r} differs from {first.meta[name]!r} in {first.rel}: the language files of one case must agree on {name}"))
+                    found.append(Problem(other.rel, line, name, f"{other.meta[name]!r} differs from {first.meta[name]!r} in {first.rel}: the language files of one {what} must agree on {name}"))
     return found

@@ -28,6 +28,6 @@ def documents() -> dict:
 
 def derived_files() -> dict:
     """{path: text} of every committed file derived from the schemas."""
-    from . import scaffold
+    from . import issue_form, pr_templates, scaffold
 
-    return {**documents(), **scaffold.templates()}
+    return {**documents(), **scaffold.templates(), **issue_form.files(), **pr_templates.files()}

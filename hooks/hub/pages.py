@@ -10,11 +10,11 @@ from __future__ import annotations
 import html
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import yaml
 
-from . import countries, urls
+from . import countries, guide, urls
 from .case_schema import SECTIONS, TYPES
 from .languages import DIRECTION, LANGUAGES, other
 
@@ -27,6 +27,7 @@ class Context:
     t: dict  # interface strings of this language
     themes: list
     cases: dict  # id -> {lang: content.Item}
+    episodes: dict = field(default_factory=dict)  # id -> {lang: episodes.Episode}
 
 
 def esc(text) -> str:
@@ -93,11 +94,11 @@ PLACEHOLDER = re.compile(r"^<!-- hub:(?P<name>[a-z-]+) -->$", re.M)
 
 
 def fill_placeholders(markdown: str, ctx: Context, page_url: str) -> str:
-    """Replace `<!-- hub:themes -->` in a hand-written page with generated content."""
+    """Replace each `<!-- hub:NAME -->` line of a hand-written page with generated content."""
     def replace(match):
-        if match["name"] == "themes":
-            return themes_list(ctx, page_url)
-        raise KeyError(f"unknown placeholder {match.group(0)}")
+        if match["name"] not in PLACEHOLDERS:
+            raise ValueError(f"unknown placeholder {match.group(0)}; known: {', '.join(sorted(PLACEHOLDERS))}")
+        return PLACEHOLDERS[match["name"]](ctx, page_url)
     return PLACEHOLDER.sub(replace, markdown)
 
 
@@ -109,6 +110,11 @@ def themes_list(ctx: Context, from_url: str) -> str:
         f'<span class="hub-theme__description">{esc(theme.description[ctx.lang])}</span></li>\n'
         for theme in ctx.themes
     ) + "</ul>\n"
+
+
+# Placeholder name -> function(ctx, page_url) returning Markdown. Modules that
+# generate parts of hand-written pages (assessment, contribution guide) add theirs.
+PLACEHOLDERS = {"themes": themes_list, **guide.PLACEHOLDERS}
 
 
 def themes_overview(ctx: Context) -> str:
@@ -252,8 +258,25 @@ def case_page(ctx: Context, versions: dict, strings_by_lang: dict) -> str:
         translation,
         "\n",
         link_citations(item.body.strip(), len(meta["sources"])),
+        _case_episodes(ctx, item, url, t),
         f'\n\n<h2 id="sources">{esc(t["label_sources"])}</h2>\n\n<ol class="hub-sources">{sources}</ol>\n',
     ])
+
+
+def _case_episodes(ctx: Context, item, url: str, t: dict) -> str:
+    """The episodes whose related_cases name this case: the other half of the two-way link."""
+    related = sorted(
+        (pick(versions, ctx.lang) for versions in ctx.episodes.values() if item.id in (pick(versions, ctx.lang).meta.get("related_cases") or [])),
+        key=lambda e: (e.meta["date"], e.id), reverse=True,
+    )
+    if not related:
+        return ""
+    rows = "".join(
+        f'<li><a href="{esc(urls.relative(url, urls.episode(e.id)))}"{lang_attrs(e.lang, item.lang)}>{esc(e.meta["title"])}</a> '
+        f'<span class="hub-badge hub-badge--{esc(e.meta["kind"])}">{esc(t["media_kind_" + e.meta["kind"]])}</span></li>'
+        for e in related
+    )
+    return f'\n\n<h2 id="episodes">{esc(t["case_episodes"])}</h2>\n\n<ul class="hub-case-episodes">{rows}</ul>'
 
 
 CITATION = re.compile(r"\[(\d{1,2})\](?![(:\[])")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import case_schema, content, paths, strings, themes
+from . import assessment, case_schema, content, episodes, paths, podcast_feed, strings, themes
 from .problems import Problem
 
 
@@ -20,10 +20,16 @@ class Layout:
     root: Path = paths.REPO
     themes_file: Path = paths.THEMES_FILE
     strings_dir: Path = paths.STRINGS_DIR
+    assessment_file: Path = assessment.BANK_FILE
+    podcast_file: Path = podcast_feed.CHANNEL_FILE
 
     @property
     def cases_dir(self) -> Path:
         return self.root / "good_practices"
+
+    @property
+    def podcasts_dir(self) -> Path:
+        return self.root / "podcasts"
 
 
 @dataclass
@@ -31,6 +37,8 @@ class Report:
     problems: list = field(default_factory=list)
     themes: list = field(default_factory=list)  # [themes.Theme]
     cases: dict = field(default_factory=dict)  # id -> {lang: content.Item}
+    episodes: dict = field(default_factory=dict)  # id -> {lang: episodes.Episode}
+    channel: object = None  # podcast_feed.Channel, once there are episodes
     files_checked: int = 0
 
     @property
@@ -50,6 +58,7 @@ def check(layout: Layout = Layout()) -> Report:
         # Without a valid theme list no case can be judged; say so once.
         return report
     report.themes = themes.load(layout.themes_file)
+    report.problems += assessment.check([t.id for t in report.themes], layout.assessment_file, layout.root)
     schema = case_schema.case_schema(report.themes)
     items = []
     for path in content.find(layout.cases_dir):
@@ -63,5 +72,12 @@ def check(layout: Layout = Layout()) -> Report:
     for item in items:
         if item.valid:
             report.cases.setdefault(item.id, {})[item.lang] = item
+    report.episodes, found, checked = episodes.check(layout.podcasts_dir, layout.root, report.themes, {i.id for i in items})
+    report.problems += found
+    report.files_checked += checked
+    if report.episodes:
+        # The podcast's image and titles matter once there is an episode to publish.
+        report.channel, found = podcast_feed.check_channel(layout.podcast_file, layout.podcasts_dir, layout.root)
+        report.problems += found
     report.problems.sort(key=lambda p: (p.path, p.line, p.field))
     return report

@@ -216,6 +216,7 @@ class ListOf(Kind):
     item: Kind
     min_items: int = 1
     unique: bool = False
+    max_items: int | None = None
 
     @property
     def hint(self) -> str:
@@ -230,6 +231,8 @@ class ListOf(Kind):
             return
         if len(node.value) < self.min_items:
             yield node, where, f"has {len(node.value)} items, expected at least {self.min_items}"
+        if self.max_items is not None and len(node.value) > self.max_items:
+            yield node, where, f"has {len(node.value)} items, expected at most {self.max_items}"
         seen = set()
         for index, child in enumerate(node.value):
             child_where = f"{where}[{index + 1}]"
@@ -241,6 +244,8 @@ class ListOf(Kind):
 
     def json_schema(self):
         schema = {"type": "array", "items": self.item.json_schema(), "minItems": self.min_items}
+        if self.max_items is not None:
+            schema["maxItems"] = self.max_items
         if self.unique:
             schema["uniqueItems"] = True
         return schema

@@ -7,7 +7,7 @@ the language switch leads to the same page.
 
 from __future__ import annotations
 
-from . import pages, urls
+from . import media_pages, pages, urls
 from .languages import DEFAULT, LANGUAGES
 
 
@@ -16,7 +16,7 @@ def generated(report, strings_by_lang: dict) -> dict[str, str]:
     out: dict[str, str] = {}
     countries = sorted({pages.pick(v, "en").meta["country"] for v in report.cases.values()})
     for lang in LANGUAGES:
-        ctx = pages.Context(lang, strings_by_lang[lang], report.themes, report.cases)
+        ctx = pages.Context(lang, strings_by_lang[lang], report.themes, report.cases, report.episodes)
 
         def add(url: str, markdown: str) -> None:
             out[f"{lang}/{urls.source_of(url)}"] = markdown
@@ -34,4 +34,9 @@ def generated(report, strings_by_lang: dict) -> dict[str, str]:
             # page made from the Arabic text, marked as Arabic.
             if lang in versions or lang == DEFAULT:
                 add(urls.case(case_id), pages.case_page(ctx, versions, strings_by_lang))
+        has_feed = report.channel is not None
+        add(urls.MEDIA, media_pages.media_index(ctx, has_feed))
+        for episode_id, versions in report.episodes.items():
+            if lang in versions or lang == DEFAULT:  # the same fallback as cases
+                add(urls.episode(episode_id), media_pages.episode_page(ctx, versions, strings_by_lang, has_feed))
     return out

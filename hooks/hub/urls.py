@@ -11,6 +11,13 @@ import posixpath
 THEMES = "themes/"
 LIBRARY = "good-practices/"
 COUNTRIES = "countries/"
+MEDIA = "media/"
+FEED = "podcast/feed.xml"  # one per language root, like the pages
+MEDIA_FILES = "podcasts/"  # shipped media, once at the site root for both languages
+
+
+def episode(episode_id: str) -> str:
+    return f"{MEDIA}{episode_id}/"
 
 
 def theme(theme_id: str) -> str:
@@ -27,7 +34,7 @@ def country(code: str) -> str:
 
 def source_of(url: str) -> str:
     """The Markdown source path MkDocs needs for a page URL."""
-    return url + "index.md" if url in (THEMES, LIBRARY, COUNTRIES) else url.rstrip("/") + ".md"
+    return url + "index.md" if url in (THEMES, LIBRARY, COUNTRIES, MEDIA) else url.rstrip("/") + ".md"
 
 
 def relative(from_url: str, to_url: str) -> str:

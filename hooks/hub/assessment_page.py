@@ -1,0 +1,82 @@
+"""Generated parts of the self-assessment pages, placed by `<!-- hub:... -->` lines.
+
+* `assessment`: the container the script fills, with the bank in the reader's
+  language embedded as JSON (no extra request, works offline once loaded).
+* `assessment-workshop`: the same data for the facilitator's workshop view.
+* `assessment-dimensions` and `assessment-bands`: the methodology tables.
+"""
+
+from __future__ import annotations
+
+import json
+
+from . import assessment, pages, urls
+from .pages import esc
+
+
+def _links(ctx: pages.Context, page_url: str) -> dict:
+    themes = {t.id: {"name": t.name[ctx.lang], "url": urls.relative(page_url, urls.theme(t.id))} for t in ctx.themes}
+    cases: dict[str, list] = {t.id: [] for t in ctx.themes}
+    for item in pages.sorted_cases(ctx.cases, ctx.lang):
+        for theme in item.meta["themes"]:
+            cases[theme].append({"title": item.meta["title"], "url": urls.relative(page_url, urls.case(item.id)), "type": item.meta["type"], "lang": item.lang})
+    return {"themes": themes, "cases": cases}
+
+
+def _data(ctx: pages.Context, page_url: str) -> dict:
+    data = assessment.page_data(assessment.load(), ctx.lang, _links(ctx, page_url))
+    data["strings"] = {key: text for key, text in ctx.t.items() if key.startswith("assess_") or key.startswith("type_")}
+    return data
+
+
+def _json_script(data: dict) -> str:
+    # `<` escaped so no text in the data can close the script element.
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/json" id="hub-assessment-data">{text}</script>'
+
+
+def app(ctx: pages.Context, page_url: str, mode: str = "assessment") -> str:
+    return (
+        f'<div id="hub-assessment" class="hub-assessment" data-mode="{mode}">'
+        f'<noscript><p class="hub-notice">{esc(ctx.t["assess_noscript"])}</p></noscript>'
+        f'<p class="hub-assessment__loading">{esc(ctx.t["assess_loading"])}</p></div>\n'
+        + _json_script(_data(ctx, page_url))
+        + "\n"
+    )
+
+
+def dimensions_table(ctx: pages.Context, page_url: str) -> str:
+    bank = assessment.load()
+    t = ctx.t
+    rows = []
+    for phase in bank["phases"]:
+        for dim in phase["dimensions"]:
+            themes = ", ".join(
+                f'<a href="{esc(urls.relative(page_url, urls.theme(i)))}">{esc(i)}</a>' for i in dim["themes"]
+            )
+            rows.append(
+                f"<tr><td>{esc(phase['name'][ctx.lang])}</td><td>{esc(dim['name'][ctx.lang])}</td>"
+                f"<td>{esc(t['assess_kind_' + dim['kind']])}</td><td>{themes}</td><td>{len(dim['indicators'])}</td></tr>"
+            )
+    head = "".join(f"<th scope=\"col\">{esc(t[k])}</th>" for k in ("assess_col_phase", "assess_col_dimension", "assess_col_kind", "assess_col_themes", "assess_col_indicators"))
+    return f'<table class="hub-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>\n'
+
+
+def bands_table(ctx: pages.Context, page_url: str) -> str:
+    bank = assessment.load()
+    bands = bank["bands"]
+    rows = []
+    for index, band in enumerate(bands):
+        upper = bands[index + 1]["min"] - 1 if index + 1 < len(bands) else 100
+        rows.append(f"<tr><td>{esc(band['name'][ctx.lang])}</td><td>{band['min']}–{upper}</td></tr>")
+    head = f'<th scope="col">{esc(ctx.t["assess_col_band"])}</th><th scope="col">{esc(ctx.t["assess_col_score"])}</th>'
+    return f'<table class="hub-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>\n'
+
+
+pages.PLACEHOLDERS.update({
+    "assessment": app,
+    "assessment-workshop": lambda ctx, url: app(ctx, url, "workshop"),
+    "assessment-dimensions": dimensions_table,
+    "assessment-bands": bands_table,
+})

@@ -1,0 +1,89 @@
+"""The generated parts of the contribution guide (docs/<lang>/contribute.md).
+
+Each function fills one `<!-- hub:NAME -->` line of the hand-written guide
+with a table or list written from the case schema, in the page's language,
+so the guide never retypes a field, a section heading or a review rule.
+They take the same `(ctx, page_url)` as every placeholder of pages.py.
+"""
+
+from __future__ import annotations
+
+import html
+
+from . import case_schema, checklists, episode_schema
+from .languages import DIRECTION, LANGUAGES
+from .schema import Group, ListOf
+
+
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return html.escape(" ".join(str(text).split()), quote=False).replace("|", "&#124;")
+
+
+def _code(text: str, lang: str = "en") -> str:
+    # Code keeps the direction of its own language (left-to-right for field
+    # names and examples, even on Arabic pages), so quotes and braces stay in place.
+    return f'<code lang="{lang}" dir="{DIRECTION[lang]}">{_cell(text)}</code>' if text else ""
+
+
+def field_rows(schema: Group, prefix: str = ""):
+    """(dotted name, Field) for every field, the fields of groups and of lists of groups after their parent."""
+    for field in schema.fields:
+        name = prefix + field.name
+        yield name, field
+        kind = field.kind.item if isinstance(field.kind, ListOf) else field.kind
+        if isinstance(kind, Group):
+            yield from field_rows(kind, name + ("[]." if isinstance(field.kind, ListOf) else "."))
+
+
+def fields_table(schema: Group, ctx) -> str:
+    """A table of front-matter fields: name, required or not, what to write, an example."""
+    t = ctx.t
+    rows = [
+        f"| {t['guide_field']} | {t['guide_need']} | {t['guide_what']} | {t['guide_example']} |",
+        "| --- | --- | --- | --- |",
+    ]
+    for name, field in field_rows(schema):
+        need = t["guide_required"] if field.required else t["guide_optional"]
+        rows.append(f"| {_code(name)} | {need} | {_cell(field.help.get(ctx.lang, ''))} | {_code(field.example)} |")
+    return "\n".join(rows) + "\n"
+
+
+def case_fields(ctx, page_url: str) -> str:
+    return fields_table(case_schema.case_schema(ctx.themes), ctx)
+
+
+def episode_fields(ctx, page_url: str) -> str:
+    return fields_table(episode_schema.episode_schema(ctx.themes), ctx)
+
+
+def case_sections(ctx, page_url: str) -> str:
+    """For each case type, its required headings in both languages and what goes under each."""
+    t = ctx.t
+    parts = []
+    for case_type, sections in case_schema.SECTIONS.items():
+        parts.append(t["guide_sections_of"].format(type=f"**{t['type_' + case_type]}**", value=f"`{case_type}`") + "\n")
+        header = [t["guide_section_number"]] + [t[f"guide_section_{lang}"] for lang in LANGUAGES] + [t["guide_what"]]
+        parts.append("| " + " | ".join(header) + " |\n" + "| --- " * len(header) + "|\n")
+        for number, names in enumerate(sections, start=1):
+            headings = [_code("## " + names[lang], lang) for lang in LANGUAGES]
+            parts.append(f"| {number} | " + " | ".join(headings) + f" | {_cell(names['hint'][ctx.lang])} |\n")
+        parts.append("\n")
+    return "".join(parts)
+
+
+def case_checklist(ctx, page_url: str) -> str:
+    return checklists.markdown(checklists.new_case(ctx.t, ctx.lang, ctx.themes), boxes=False)
+
+
+def translation_checklist(ctx, page_url: str) -> str:
+    return checklists.markdown(checklists.translation(ctx.t, ctx.lang, ctx.themes), boxes=False)
+
+
+PLACEHOLDERS = {
+    "case-fields": case_fields,
+    "episode-fields": episode_fields,
+    "case-sections": case_sections,
+    "case-checklist": case_checklist,
+    "translation-checklist": translation_checklist,
+}

@@ -1,0 +1,182 @@
+"""Markdown of the media pages: the index of podcasts and videos, and each episode.
+
+An episode page holds the player (nothing downloaded before the reader
+presses play), the full transcript as text with timestamps that seek the
+player, the facts, and links to the cases it discusses. A video hosted
+elsewhere is a placeholder that names the host and loads nothing from it
+until the reader asks (overrides/assets/hub/media.js).
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+
+from . import media_files, pages, transcript, urls
+from .languages import DEFAULT, DIRECTION, NAMES, other
+
+esc = pages.esc
+
+
+def _root_prefix(lang: str, url: str) -> str:
+    """From a page at `url` in `lang` to the site root, where shipped media live."""
+    return "../" * (url.count("/") + (0 if lang == DEFAULT else 1))
+
+
+def feed_href(from_url: str) -> str:
+    return posixpath.relpath(urls.FEED, from_url.rstrip("/") or ".")
+
+
+def _size(n: int, t: dict) -> str:
+    if n < 1_000_000:
+        return t["media_size_kb"].format(n=max(1, round(n / 1000)))
+    return t["media_size_mb"].format(n=f"{n / 1_000_000:.1f}")
+
+
+def sorted_episodes(episodes: dict, lang: str) -> list:
+    """Newest first, then by title, so the order is the same in every build."""
+    return sorted(
+        (pages.pick(versions, lang) for versions in episodes.values()),
+        key=lambda e: (-e.meta["date"].toordinal(), e.meta["title"].casefold(), e.id),
+    )
+
+
+def _player(episode, t: dict, page_lang: str, url: str) -> str:
+    meta = episode.meta
+    label = esc(f'{t["episode_player"]}: {meta["title"]}')
+    if episode.embed is not None:
+        embed = episode.embed
+        return (
+            f'<div class="hub-embed" data-embed-src="{esc(embed.src)}" data-embed-title="{esc(meta["title"])}">'
+            f'<p class="hub-embed__notice">{esc(t["embed_notice"].format(provider=embed.provider, host=embed.host))}</p>'
+            f'<p><button type="button" class="md-button md-button--primary hub-embed__load" hidden>{esc(t["embed_button"].format(host=embed.host))}</button></p>'
+            f'<p><a href="{esc(meta["media"].strip())}" rel="noopener">{esc(t["embed_elsewhere"].format(provider=embed.provider))}</a></p>'
+            "</div>\n\n"
+        )
+    root = _root_prefix(page_lang, url)
+    src = esc(root + urls.MEDIA_FILES + episode.file)
+    tracks = "".join(
+        f'<track kind="captions" srclang="{lang}" label="{esc(NAMES.get(lang, lang))}" src="{esc(root + urls.MEDIA_FILES + path)}"'
+        f'{" default" if lang == page_lang else ""}>'
+        for lang, path in sorted(episode.captions.items())
+    )
+    measured = episode.measured
+    download = t["episode_download"].format(
+        type=episode.file.rsplit(".", 1)[-1].upper(), size=_size(measured.size, t), duration=media_files.clock(episode.duration)
+    )
+    fallback = f'<p>{esc(t["episode_no_player"])} <a href="{src}">{esc(download)}</a></p>'
+    tag = meta["kind"]
+    element = (
+        f'<{tag} class="hub-player__{tag}" controls preload="none" aria-label="{label}"'
+        f'{" playsinline" if tag == "video" else ""}>'
+        f'<source src="{src}" type="{esc(measured.mime)}">{tracks}{fallback}</{tag}>'
+    )
+    return (
+        f'<div class="hub-player" id="player">{element}'
+        f'<p class="hub-player__download"><a href="{src}" download>{esc(download)}</a></p></div>\n\n'
+    )
+
+
+def _facts(ctx: pages.Context, episode, t: dict, url: str) -> str:
+    meta = episode.meta
+    by_id = {theme.id: theme for theme in ctx.themes}
+    themes = " ".join(
+        f'<a class="hub-tag" href="{esc(urls.relative(url, urls.theme(i)))}">{esc(i)} · {esc(by_id[i].name[episode.lang])}</a>' for i in meta["themes"]
+    )
+    voices = "<br>".join(f'{esc(s["name"])} ({esc(s["role"])})' for s in meta["speakers"])
+    spoken = t.get(f'language_name_{meta["language"]}', meta["language"])
+    rows = [
+        (t["media_filter_kind"], esc(t["media_kind_" + meta["kind"]])),
+        (t["label_date"], f'<time datetime="{meta["date"].isoformat()}">{meta["date"].isoformat()}</time>'),
+        (t["label_duration"], esc(media_files.clock(episode.duration))),
+        (t["label_recording_language"], esc(spoken)),
+        (t["label_speakers"], voices),
+        (t["label_themes"], themes),
+    ]
+    if episode.captions:
+        separator = "، " if episode.lang == "ar" else ", "
+        rows.append((t["label_captions"], esc(separator.join(t.get(f"language_name_{lang}", lang) for lang in sorted(episode.captions)))))
+    return f'<dl class="hub-facts" aria-label="{esc(t["episode_facts"])}">' + "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in rows) + "</dl>\n\n"
+
+
+def episode_page(ctx: pages.Context, versions: dict, strings_by_lang: dict, has_feed: bool) -> str:
+    """An episode in `ctx.lang`, or in the other language with its own labels when untranslated."""
+    episode = pages.pick(versions, ctx.lang)
+    t = strings_by_lang[episode.lang]  # the panel speaks the language of the text it sits in
+    meta, url = episode.meta, urls.episode(episode.id)
+    parts = []
+    meta_fields = dict(title=meta["title"], description=meta["summary"], hub_page="episode", content_lang=episode.lang, episode_id=episode.id)
+    if has_feed:
+        meta_fields["feed"] = feed_href(url)
+    parts.append(pages.front_matter(**meta_fields))
+    parts.append(f'<p class="hub-lead">{esc(meta["summary"])}</p>\n\n')
+    if meta["narration"] == "synthesized":
+        parts.append(f'<p class="hub-synthesized" role="note">{esc(t["episode_synthesized"])}</p>\n\n')
+    parts.append(_player(episode, t, ctx.lang, url))
+    parts.append(_facts(ctx, episode, t, url))
+    other_lang = other(episode.lang)
+    if other_lang in versions:
+        prefix = "" if other_lang == DEFAULT else f"{other_lang}/"
+        parts.append(
+            f'<p class="hub-translation"><a href="{esc(_root_prefix(ctx.lang, url) + prefix + url)}" hreflang="{other_lang}" lang="{other_lang}" dir="{DIRECTION[other_lang]}">'
+            f'{esc(strings_by_lang[other_lang]["episode_other_language"])}: {esc(versions[other_lang].meta["title"])}</a></p>\n\n'
+        )
+    seekable = episode.embed is None
+    parts.append(f'<h2 id="transcript">{esc(t["episode_transcript"])}</h2>\n\n')
+    if seekable and transcript.timestamps(episode.item.body, 1):
+        parts.append(f'<p class="hub-transcript-hint">{esc(t["episode_transcript_hint"])}</p>\n\n')
+    parts.append(f'<div class="hub-transcript" markdown>\n\n{transcript.linked(episode.item.body.strip(), seekable)}\n\n</div>\n\n')
+    related = [pages.pick(ctx.cases[case_id], ctx.lang) for case_id in meta.get("related_cases") or [] if case_id in ctx.cases]
+    if related:
+        parts.append(f'<h2 id="cases">{esc(t["episode_related_cases"])}</h2>\n\n')
+        parts.append(pages.case_list(ctx, related, url))
+    links = [f'<a href="{esc(urls.relative(url, urls.MEDIA))}">{esc(t["episode_all"])}</a>']
+    if has_feed:
+        links.append(f'<a href="{esc(feed_href(url))}" type="application/rss+xml">{esc(t["media_feed"])}</a>')
+    parts.append(f'\n<p class="hub-media-links">{" · ".join(links)}</p>\n')
+    return "".join(parts)
+
+
+def episode_list(ctx: pages.Context, items: list, from_url: str) -> str:
+    """An HTML list of episode cards; `data-*` attributes feed the filters."""
+    if not items:
+        return f'<p class="hub-empty">{esc(ctx.t["media_none"])}</p>\n'
+    rows = []
+    for episode in items:
+        meta = episode.meta
+        attrs = pages.lang_attrs(episode.lang, ctx.lang)
+        rows.append(
+            f'<li class="hub-episode" data-themes="{esc(" ".join(meta["themes"]))}" data-kind="{esc(meta["kind"])}">'
+            f'<span class="hub-badge hub-badge--{esc(meta["kind"])}">{esc(ctx.t["media_kind_" + meta["kind"]])}</span>'
+            f'<a class="hub-episode__title" href="{esc(urls.relative(from_url, urls.episode(episode.id)))}"{attrs}>{esc(meta["title"])}</a>'
+            f'<span class="hub-episode__facts"><time datetime="{meta["date"].isoformat()}">{meta["date"].isoformat()}</time> · '
+            f'{esc(media_files.clock(episode.duration))} · {esc(ctx.t["label_themes"])} {esc(pages.theme_names(ctx, meta["themes"]))}</span>'
+            f'<span class="hub-episode__summary"{attrs}>{esc(meta["summary"])}</span></li>'
+        )
+    return '<ul class="hub-episodes">\n' + "\n".join(rows) + "\n</ul>\n"
+
+
+def media_index(ctx: pages.Context, has_feed: bool) -> str:
+    url = urls.MEDIA
+    items = sorted_episodes(ctx.episodes, ctx.lang)
+    filters = "".join([
+        pages._filter_select(ctx, "theme", ctx.t["filter_theme"], [(t.id, f"{t.id} · {t.name[ctx.lang]}") for t in ctx.themes]),
+        pages._filter_select(ctx, "kind", ctx.t["media_filter_kind"], [(kind, ctx.t["media_kind_" + kind]) for kind in ("audio", "video")]),
+    ])
+    plural = {key[len("media_count_"):]: text for key, text in ctx.t.items() if key.startswith("media_count_")}
+    meta_fields = dict(title=ctx.t["media_title"], description=ctx.t["media_intro"], hub_page="media")
+    feed = ""
+    if has_feed:
+        meta_fields["feed"] = feed_href(url)
+        feed = f'<p class="hub-feed">{esc(ctx.t["media_feed_hint"])} <a href="{esc(feed_href(url))}" type="application/rss+xml">{esc(ctx.t["media_feed"])}</a></p>\n\n'
+    return "".join([
+        pages.front_matter(**meta_fields),
+        f'<p class="hub-lead">{esc(ctx.t["media_intro"])}</p>\n\n',
+        feed,
+        f'<form class="hub-filters" id="hub-media-filters" hidden aria-label="{esc(ctx.t["media_filter_label"])}" '
+        f'data-plural="{esc(json.dumps(plural, ensure_ascii=False, sort_keys=True))}">'
+        f'{filters}<button type="reset" class="md-button">{esc(ctx.t["filter_reset"])}</button></form>\n\n',
+        f'<p class="hub-count" id="hub-media-count" role="status">{esc(ctx.t["media_total"].format(n=len(items)))}</p>\n\n',
+        episode_list(ctx, items, url),
+    ])
+

@@ -1,0 +1,54 @@
+"""Transcripts: the body of an episode file, with timestamps that seek the player.
+
+A paragraph may start with a timestamp in brackets, `[1:05]` or `[1:02:05]`,
+the moment its words are spoken. On the page it becomes a link to `#t=65`
+that the player seeks to; the text stays plain HTML, searchable and read by
+screen readers.
+"""
+
+from __future__ import annotations
+
+import re
+
+STAMP = re.compile(r"^\[(?P<clock>(?:\d+:)?[0-5]?\d:[0-5]\d)\][ \t]+", re.M)
+
+
+def seconds(clock: str) -> int:
+    total = 0
+    for part in clock.split(":"):
+        total = total * 60 + int(part)
+    return total
+
+
+def timestamps(body: str, first_line: int) -> list[tuple[int, int, str]]:
+    """(file line, seconds, as written) of each timestamp at the start of a line."""
+    return [
+        (first_line + offset, seconds(m["clock"]), m["clock"])
+        for offset, line in enumerate(body.splitlines())
+        if (m := STAMP.match(line))
+    ]
+
+
+def check(body: str, first_line: int, duration: float) -> list[tuple[int, str]]:
+    """(line, message) for an empty transcript and for timestamps out of order or past the end."""
+    if not body.strip():
+        return [(first_line, "is empty: the body of an episode file is its full transcript, every word spoken")]
+    found, previous = [], -1
+    for line, at, written in timestamps(body, first_line):
+        if at > duration + 1:
+            found.append((line, f"the timestamp [{written}] is after the end of the recording ({int(duration) // 60}:{int(duration) % 60:02d}): correct it"))
+        elif at < previous:
+            found.append((line, f"the timestamp [{written}] comes before the one above it: timestamps must go forward"))
+        previous = max(previous, at)
+    return found
+
+
+def linked(body: str, seekable: bool) -> str:
+    """The transcript's Markdown with each timestamp as a seek link (or plain time)."""
+    def replace(match):
+        at = seconds(match["clock"])
+        time = f'<time datetime="PT{at}S">{match["clock"]}</time>'
+        if not seekable:
+            return f'<span class="hub-time">{time}</span> '
+        return f'<a class="hub-time" href="#t={at}" data-seek="{at}">{time}</a> '
+    return STAMP.sub(replace, body)

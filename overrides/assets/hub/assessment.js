@@ -1,0 +1,742 @@
+/* The self-assessment and its workshop mode, entirely in the browser.
+ *
+ * The question bank for the page's language is embedded in the page as JSON
+ * (#hub-assessment-data). Answers live only in localStorage, under a key that
+ * carries the bank's version; nothing is ever sent anywhere. This file holds
+ * the only implementation of the scoring, which the browser tests exercise.
+ */
+(function () {
+  "use strict";
+
+  var FORMAT = "hub-self-assessment";
+  var KEY_PREFIX = "hub-assessment-v";
+  var DAMAGED_KEY = "hub-assessment-damaged";
+  var LEVEL_VALUES = [1, 2, 3, 4];
+  var OTHER_VALUES = ["dk", "na"];
+
+  /* ---------------------------------------------------------------- scoring */
+
+  /** Score of one dimension: mean of the levels given, rescaled to 0-100.
+   *  "dk" (don't know) and "na" (not applicable) are left out, not zero. */
+  function dimensionScore(dimension, answers) {
+    var levels = [];
+    dimension.indicators.forEach(function (indicator) {
+      var answer = answers[indicator.id];
+      if (answer && LEVEL_VALUES.indexOf(answer.level) >= 0) levels.push(answer.level);
+    });
+    if (!levels.length) return null;
+    var mean = levels.reduce(function (a, b) { return a + b; }, 0) / levels.length;
+    return Math.round((mean - 1) / 3 * 100);
+  }
+
+  function bandOf(score, bands) {
+    if (score === null) return null;
+    var found = bands[0];
+    bands.forEach(function (band) { if (score >= band.min) found = band; });
+    return found;
+  }
+
+  function answeredCount(dimension, answers) {
+    return dimension.indicators.filter(function (i) { return answers[i.id] && answers[i.id].level !== undefined; }).length;
+  }
+
+  function results(bank, phaseIds, answers) {
+    var out = [];
+    bank.phases.forEach(function (phase) {
+      if (phaseIds.indexOf(phase.id) < 0) return;
+      phase.dimensions.forEach(function (dimension) {
+        var score = dimensionScore(dimension, answers);
+        out.push({
+          phase: phase, dimension: dimension, score: score, band: bandOf(score, bank.bands),
+          answered: answeredCount(dimension, answers), total: dimension.indicators.length
+        });
+      });
+    });
+    return out;
+  }
+
+  /* ---------------------------------------------------------------- storage */
+
+  var storage = (function () {
+    try {
+      var probe = "hub-assessment-probe";
+      window.localStorage.setItem(probe, "1");
+      window.localStorage.removeItem(probe);
+      return window.localStorage;
+    } catch (error) {
+      return null;
+    }
+  })();
+
+  function read(key) { try { return storage ? storage.getItem(key) : null; } catch (e) { return null; } }
+  function write(key, value) { try { if (storage) storage.setItem(key, value); return true; } catch (e) { return false; } }
+  function remove(key) { try { if (storage) storage.removeItem(key); } catch (e) { /* nothing to remove */ } }
+
+  function isPlainObject(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+  /** Keep only well-formed answers: a known value and a text note. */
+  function cleanAnswers(raw, knownIds) {
+    var out = {};
+    if (!isPlainObject(raw)) return null;
+    Object.keys(raw).forEach(function (id) {
+      var answer = raw[id];
+      if (!isPlainObject(answer) || (knownIds && !knownIds[id])) return;
+      var level = answer.level;
+      var valid = LEVEL_VALUES.indexOf(level) >= 0 || OTHER_VALUES.indexOf(level) >= 0 || level === undefined;
+      if (!valid) return;
+      var clean = {};
+      if (level !== undefined) clean.level = level;
+      if (typeof answer.note === "string" && answer.note) clean.note = answer.note.slice(0, 2000);
+      if (clean.level !== undefined || clean.note) out[id] = clean;
+    });
+    return out;
+  }
+
+  /** A saved or exported state, checked; null when its shape is wrong. */
+  function parseState(data, bank, knownIds) {
+    if (!isPlainObject(data) || data.format !== FORMAT || typeof data.bank !== "number") return null;
+    var answers = cleanAnswers(data.answers, knownIds);
+    if (answers === null) return null;
+    var goals = {};
+    if (data.goals !== undefined) {
+      if (!isPlainObject(data.goals)) return null;
+      Object.keys(data.goals).forEach(function (id) {
+        if (typeof data.goals[id] === "string" && data.goals[id]) goals[id] = data.goals[id].slice(0, 2000);
+      });
+    }
+    var phases = Array.isArray(data.phases) ? data.phases.filter(function (p) {
+      return bank.phases.some(function (phase) { return phase.id === p; });
+    }) : [];
+    return {
+      format: FORMAT, bank: data.bank, phases: phases, answers: answers, goals: goals,
+      step: typeof data.step === "number" ? data.step : 0,
+      view: data.view === "questions" || data.view === "results" ? data.view : "start",
+      exported: typeof data.exported === "string" ? data.exported : null
+    };
+  }
+
+  function emptyState(bank) {
+    return { format: FORMAT, bank: bank.version, phases: [], answers: {}, goals: {}, step: 0, view: "start" };
+  }
+
+  /** Load saved answers; report damaged data and answers carried over from older banks. */
+  function loadState(bank, knownIds) {
+    var notices = [];
+    var key = KEY_PREFIX + bank.version;
+    var raw = read(key);
+    if (raw !== null) {
+      var parsed = null;
+      try { parsed = parseState(JSON.parse(raw), bank, knownIds); } catch (error) { parsed = null; }
+      if (parsed && parsed.bank === bank.version) return { state: parsed, notices: notices };
+      // Damaged: set it aside (never lose it) and start again.
+      var aside = read(DAMAGED_KEY);
+      if (aside === null || aside === raw) write(DAMAGED_KEY, raw);
+      else write(DAMAGED_KEY + "-" + Date.now(), raw);
+      remove(key);
+      notices.push({ kind: "damaged", raw: raw });
+      return { state: emptyState(bank), notices: notices };
+    }
+    for (var version = bank.version - 1; version >= 0; version -= 1) {
+      var older = read(KEY_PREFIX + version);
+      if (older === null) continue;
+      var state = null;
+      try { state = parseState(JSON.parse(older), bank, knownIds); } catch (error) { state = null; }
+      if (!state) continue;
+      // The older answers stay stored under their own key, for export.
+      var kept = Object.keys(state.answers).length;
+      state.bank = bank.version;
+      state.view = "start";
+      state.step = 0;
+      notices.push({ kind: "migrated", kept: kept });
+      return { state: state, notices: notices };
+    }
+    return { state: emptyState(bank), notices: notices };
+  }
+
+  /* ---------------------------------------------------------------- helpers */
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (name) {
+      var value = attrs[name];
+      if (value === null || value === undefined || value === false) return;
+      if (name === "text") node.textContent = value;
+      else if (name.slice(0, 2) === "on") node.addEventListener(name.slice(2), value);
+      else node.setAttribute(name, value === true ? "" : value);
+    });
+    (children || []).forEach(function (child) {
+      if (child !== null && child !== undefined) node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+
+  function svgEl(tag, attrs, text) {
+    var node = document.createElementNS("http://www.w3.org/2000/svg", tag);
+    Object.keys(attrs).forEach(function (name) { node.setAttribute(name, attrs[name]); });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function format(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (match, name) {
+      return values[name] !== undefined ? String(values[name]) : match;
+    });
+  }
+
+  function download(filename, text, type) {
+    var blob = new Blob([text], { type: type || "application/json" });
+    var link = el("a", { href: URL.createObjectURL(blob), download: filename });
+    document.body.appendChild(link);
+    link.click();
+    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 0);
+  }
+
+  function readFile(file) {
+    return new Promise(function (resolve) {
+      var reader = new FileReader();
+      reader.onload = function () { resolve(String(reader.result)); };
+      reader.onerror = function () { resolve(null); };
+      reader.readAsText(file);
+    });
+  }
+
+  /* ---------------------------------------------------------------- the app */
+
+  function App(root, bank) {
+    this.root = root;
+    this.bank = bank;
+    this.t = bank.strings;
+    this.knownIds = {};
+    this.dimensions = {};
+    var self = this;
+    bank.phases.forEach(function (phase) {
+      phase.dimensions.forEach(function (dimension) {
+        self.dimensions[dimension.id] = { phase: phase, dimension: dimension };
+        dimension.indicators.forEach(function (indicator) { self.knownIds[indicator.id] = true; });
+      });
+    });
+  }
+
+  App.prototype.key = function () { return KEY_PREFIX + this.bank.version; };
+
+  App.prototype.save = function () {
+    this.state.updated = new Date().toISOString();
+    if (!write(this.key(), JSON.stringify(this.state)) && !this.warnedStorage) {
+      this.warnedStorage = true;
+      this.message(this.t.assess_storage_unavailable, "warning");
+    }
+  };
+
+  App.prototype.start = function () {
+    var loaded = loadState(this.bank, this.knownIds);
+    this.state = loaded.state;
+    this.root.textContent = "";
+    this.live = el("p", { class: "hub-visually-hidden", role: "status", "aria-live": "polite" });
+    this.messages = el("div", { class: "hub-messages" });
+    this.view = el("div", { class: "hub-view" });
+    this.root.appendChild(this.live);
+    this.root.appendChild(this.messages);
+    this.root.appendChild(this.view);
+    if (!storage) this.message(this.t.assess_storage_unavailable, "warning");
+    var self = this;
+    loaded.notices.forEach(function (notice) {
+      if (notice.kind === "damaged") {
+        var button = el("button", { type: "button", class: "md-button", text: self.t.assess_download_damaged, onclick: function () {
+          download("self-assessment-damaged.txt", notice.raw, "text/plain");
+        } });
+        self.message(self.t.assess_storage_corrupt, "warning", button);
+      } else if (notice.kind === "migrated") {
+        self.message(format(self.t.assess_migrated, { kept: notice.kept }), "info");
+        self.save();
+      }
+    });
+    this.render(false);
+  };
+
+  App.prototype.message = function (text, kind, extra) {
+    var box = el("div", { class: "hub-message hub-message--" + (kind || "info"), role: kind === "warning" ? "alert" : "status" }, [
+      el("p", { text: text }), extra || null
+    ]);
+    this.messages.appendChild(box);
+  };
+
+  App.prototype.clearMessages = function () { this.messages.textContent = ""; };
+
+  App.prototype.steps = function () {
+    var self = this;
+    var out = [];
+    this.bank.phases.forEach(function (phase) {
+      if (self.state.phases.indexOf(phase.id) < 0) return;
+      phase.dimensions.forEach(function (dimension) { out.push({ phase: phase, dimension: dimension }); });
+    });
+    return out;
+  };
+
+  App.prototype.progress = function () {
+    var answers = this.state.answers;
+    var total = 0;
+    var answered = 0;
+    this.steps().forEach(function (step) {
+      total += step.dimension.indicators.length;
+      answered += answeredCount(step.dimension, answers);
+    });
+    return { answered: answered, total: total };
+  };
+
+  App.prototype.render = function (moveFocus) {
+    this.view.textContent = "";
+    if (this.state.view === "questions" && this.state.phases.length) this.renderStep();
+    else if (this.state.view === "results" && this.state.phases.length) this.renderResults();
+    else this.renderStart();
+    if (moveFocus) {
+      var heading = this.view.querySelector("h2");
+      if (heading) { heading.focus(); heading.scrollIntoView({ block: "start" }); }
+    }
+  };
+
+  App.prototype.go = function (view, step) {
+    this.state.view = view;
+    if (step !== undefined) this.state.step = step;
+    this.save();
+    this.render(true);
+  };
+
+  /* The start: choose a phase, or continue. */
+  App.prototype.renderStart = function () {
+    var t = this.t;
+    var self = this;
+    var options = this.bank.phases.map(function (phase) { return { value: phase.id, label: phase.name, help: phase.description }; });
+    options.push({ value: "both", label: t.assess_phase_both, help: "" });
+    var current = this.state.phases.length === 2 ? "both" : (this.state.phases[0] || "both");
+    var fieldset = el("fieldset", { class: "hub-phase-choice" }, [el("legend", { text: t.assess_choose_phase })]);
+    options.forEach(function (option) {
+      var id = "hub-phase-" + option.value;
+      fieldset.appendChild(el("div", { class: "hub-choice" }, [
+        el("input", { type: "radio", name: "hub-phase", id: id, value: option.value, checked: option.value === current }),
+        el("label", { for: id }, [el("strong", { text: option.label }), option.help ? el("span", { class: "hub-choice__help", text: " " + option.help }) : null])
+      ]));
+    });
+    var progress = this.progress();
+    var children = [
+      el("h2", { tabindex: "-1", text: t.assess_start_title }),
+      el("p", { class: "hub-privacy", text: t.assess_privacy }),
+      el("p", { text: t.assess_not_certification }),
+      fieldset
+    ];
+    var hasAnswers = Object.keys(this.state.answers).length > 0;
+    if (hasAnswers && this.state.phases.length) {
+      children.push(el("p", { class: "hub-saved", text: format(t.assess_saved_progress, progress) }));
+    }
+    var buttons = el("div", { class: "hub-buttons" }, [
+      el("button", { type: "button", class: "md-button md-button--primary", text: hasAnswers ? t.assess_next : t.assess_start, onclick: function () {
+        var chosen = fieldset.querySelector("input:checked").value;
+        self.state.phases = chosen === "both" ? self.bank.phases.map(function (p) { return p.id; }) : [chosen];
+        self.clearMessages();
+        self.go("questions", 0);
+      } })
+    ]);
+    if (hasAnswers) {
+      buttons.appendChild(el("button", { type: "button", class: "md-button", text: t.assess_to_results, onclick: function () {
+        var chosen = fieldset.querySelector("input:checked").value;
+        self.state.phases = chosen === "both" ? self.bank.phases.map(function (p) { return p.id; }) : [chosen];
+        self.go("results");
+      } }));
+    }
+    children.push(buttons);
+    children.push(this.tools(false));
+    this.view.appendChild(el("section", { class: "hub-start" }, children));
+  };
+
+  /* One dimension of statements. */
+  App.prototype.renderStep = function () {
+    var t = this.t;
+    var self = this;
+    var steps = this.steps();
+    var index = Math.min(Math.max(this.state.step, 0), steps.length - 1);
+    this.state.step = index;
+    var step = steps[index];
+    var dimension = step.dimension;
+    var progress = this.progress();
+    var progressText = el("p", { class: "hub-progress__text" });
+    var bar = el("progress", { max: String(progress.total), value: String(progress.answered), "aria-hidden": "true" });
+    function updateProgress() {
+      var now = self.progress();
+      bar.value = now.answered;
+      var text = format(t.assess_dimension_of, { n: index + 1, total: steps.length }) + " · " + format(t.assess_progress, now);
+      progressText.textContent = text;
+      self.live.textContent = text;
+    }
+    var section = el("section", { class: "hub-step", "aria-labelledby": "hub-step-title" }, [
+      el("p", { class: "hub-step__phase", text: step.phase.name + " · " + t["assess_kind_" + dimension.kind] }),
+      el("h2", { id: "hub-step-title", tabindex: "-1", text: dimension.name }),
+      el("div", { class: "hub-progress" }, [bar, progressText]),
+      el("p", { text: dimension.description }),
+      el("p", { class: "hub-kind-help", text: t["assess_kind_" + dimension.kind + "_help"] })
+    ]);
+    dimension.indicators.forEach(function (indicator, position) {
+      section.appendChild(self.indicatorFieldset(indicator, position, updateProgress));
+    });
+    var last = index === steps.length - 1;
+    section.appendChild(el("div", { class: "hub-buttons" }, [
+      index > 0
+        ? el("button", { type: "button", class: "md-button", text: t.assess_back, onclick: function () { self.go("questions", index - 1); } })
+        : el("button", { type: "button", class: "md-button", text: t.assess_restart, onclick: function () { self.go("start"); } }),
+      el("button", { type: "button", class: "md-button md-button--primary", text: last ? t.assess_to_results : t.assess_next, onclick: function () {
+        if (last) self.go("results"); else self.go("questions", index + 1);
+      } })
+    ]));
+    this.view.appendChild(section);
+    updateProgress();
+  };
+
+  App.prototype.indicatorFieldset = function (indicator, position, onChange) {
+    var t = this.t;
+    var self = this;
+    var answer = this.state.answers[indicator.id] || {};
+    var name = "hub-" + indicator.id;
+    var legendId = name + "-legend";
+    var fieldset = el("fieldset", { class: "hub-indicator" }, [
+      el("legend", { id: legendId }, [el("span", { class: "hub-indicator__number", text: (position + 1) + ". " }), indicator.statement])
+    ]);
+    var options = el("div", { class: "hub-options" });
+    var values = LEVEL_VALUES.concat(OTHER_VALUES);
+    values.forEach(function (value, i) {
+      var id = name + "-" + value;
+      var label = i < 4
+        ? el("label", { for: id }, [el("strong", { class: "hub-level-name", text: self.bank.scale[i] }), el("span", { class: "hub-level-description", text: indicator.levels[i] })])
+        : el("label", { for: id }, [el("strong", { class: "hub-level-name", text: value === "dk" ? t.assess_dont_know : t.assess_not_applicable })]);
+      var input = el("input", { type: "radio", name: name, id: id, value: String(value), checked: answer.level === value, onchange: function () {
+        var entry = self.state.answers[indicator.id] || {};
+        entry.level = value;
+        self.state.answers[indicator.id] = entry;
+        self.save();
+        onChange();
+      } });
+      options.appendChild(el("div", { class: "hub-option" + (i >= 4 ? " hub-option--other" : "") }, [input, label]));
+    });
+    fieldset.appendChild(options);
+    var noteId = name + "-note";
+    var note = el("textarea", { id: noteId, rows: "2", maxlength: "2000", oninput: function () {
+      var entry = self.state.answers[indicator.id] || {};
+      if (note.value) entry.note = note.value; else delete entry.note;
+      if (entry.level === undefined && !entry.note) delete self.state.answers[indicator.id];
+      else self.state.answers[indicator.id] = entry;
+      self.save();
+    } });
+    note.value = answer.note || "";
+    fieldset.appendChild(el("div", { class: "hub-note" }, [el("label", { for: noteId, text: t.assess_evidence }), note]));
+    return fieldset;
+  };
+
+  /* Results: a chart and table per phase and kind, the weakest first, goals, tools. */
+  App.prototype.renderResults = function () {
+    var t = this.t;
+    var self = this;
+    var all = results(this.bank, this.state.phases, this.state.answers);
+    var section = el("section", { class: "hub-results" }, [el("h2", { tabindex: "-1", text: t.assess_results_title })]);
+    section.appendChild(el("p", { class: "hub-print-note", text: t.assess_not_certification }));
+    this.bank.phases.forEach(function (phase) {
+      if (self.state.phases.indexOf(phase.id) < 0) return;
+      section.appendChild(el("h3", { text: phase.name }));
+      ["capacity", "environment"].forEach(function (kind) {
+        var rows = all.filter(function (r) { return r.phase.id === phase.id && r.dimension.kind === kind; });
+        if (!rows.length) return;
+        var title = format(t.assess_chart_label, { phase: phase.name, kind: t["assess_kind_" + kind] });
+        section.appendChild(el("h4", { text: t["assess_kind_" + kind] }));
+        section.appendChild(el("p", { class: "hub-kind-help", text: t["assess_kind_" + kind + "_help"] }));
+        section.appendChild(el("div", { class: "hub-chart" }, [self.chart(rows, title), self.table(rows, title)]));
+      });
+    });
+    var scored = all.filter(function (r) { return r.score !== null; }).sort(function (a, b) { return a.score - b.score; });
+    section.appendChild(el("h3", { text: t.assess_weakest_title }));
+    var list = el("ol", { class: "hub-weakest" });
+    scored.forEach(function (r) { list.appendChild(self.recommendation(r)); });
+    section.appendChild(list);
+    section.appendChild(el("div", { class: "hub-buttons" }, [
+      el("button", { type: "button", class: "md-button", text: t.assess_edit, onclick: function () { self.go("questions", 0); } }),
+      el("button", { type: "button", class: "md-button", text: t.assess_print, onclick: function () { window.print(); } })
+    ]));
+    section.appendChild(this.tools(true));
+    this.view.appendChild(section);
+  };
+
+  App.prototype.chart = function (rows, title) {
+    var rtl = document.documentElement.dir === "rtl";
+    var rowHeight = 28;
+    var width = 640;
+    var plotStart = 260;
+    var plotWidth = width - plotStart - 50;
+    var height = rows.length * rowHeight + 28;
+    var titleId = "hub-chart-" + Math.random().toString(36).slice(2);
+    var svg = svgEl("svg", { viewBox: "0 0 " + width + " " + height, role: "img", "aria-labelledby": titleId, class: "hub-chart__svg", focusable: "false" });
+    svg.appendChild(svgEl("title", { id: titleId }, title));
+    function x(value) { return rtl ? width - plotStart - value : plotStart + value; }
+    [0, 60, 80, 100].forEach(function (tick) {
+      var pos = x(tick / 100 * plotWidth);
+      svg.appendChild(svgEl("line", { x1: pos, x2: pos, y1: 0, y2: height - 22, class: "hub-chart__grid" }));
+      svg.appendChild(svgEl("text", { x: pos, y: height - 6, "text-anchor": "middle", class: "hub-chart__tick" }, String(tick)));
+    });
+    rows.forEach(function (r, i) {
+      var y = i * rowHeight + 4;
+      var label = r.dimension.name.length > 34 ? r.dimension.name.slice(0, 33) + "…" : r.dimension.name;
+      svg.appendChild(svgEl("text", { x: rtl ? width - 4 : 4, y: y + 15, "text-anchor": "start", class: "hub-chart__label" }, label));
+      if (r.score === null) {
+        svg.appendChild(svgEl("text", { x: x(4), y: y + 15, "text-anchor": "start", class: "hub-chart__none" }, "—"));
+        return;
+      }
+      var length = Math.max(r.score / 100 * plotWidth, 2);
+      svg.appendChild(svgEl("rect", {
+        x: rtl ? x(length) : x(0), y: y + 2, width: length, height: rowHeight - 10, rx: 2,
+        class: "hub-chart__bar hub-band--" + r.band.id
+      }));
+      svg.appendChild(svgEl("text", { x: rtl ? x(length) - 6 : x(length) + 6, y: y + 15, "text-anchor": "start", class: "hub-chart__value" }, String(r.score)));
+    });
+    return svg;
+  };
+
+  App.prototype.table = function (rows, title) {
+    var t = this.t;
+    var head = el("tr", {}, [t.assess_col_dimension, t.assess_col_score, t.assess_col_band, t.assess_col_answered].map(function (h) { return el("th", { scope: "col", text: h }); }));
+    var body = el("tbody");
+    rows.forEach(function (r) {
+      body.appendChild(el("tr", { "data-dimension": r.dimension.id }, [
+        el("th", { scope: "row", text: r.dimension.name }),
+        el("td", { class: "hub-score", text: r.score === null ? t.assess_no_score : String(r.score) }),
+        el("td", { text: r.band ? r.band.name : "—" }),
+        el("td", { text: r.answered + " / " + r.total })
+      ]));
+    });
+    return el("table", { class: "hub-table hub-chart__table" }, [el("caption", { text: title }), el("thead", {}, [head]), body]);
+  };
+
+  App.prototype.recommendation = function (r) {
+    var t = this.t;
+    var self = this;
+    var bank = this.bank;
+    var item = el("li", { class: "hub-recommendation", "data-dimension": r.dimension.id });
+    item.appendChild(el("h4", { text: r.dimension.name + " · " + r.score + " · " + r.band.name }));
+    item.appendChild(el("p", { class: "hub-step__phase", text: r.phase.name + " · " + t["assess_kind_" + r.dimension.kind] }));
+    item.appendChild(el("p", { class: "hub-recommendation__label", text: t.assess_next_steps }));
+    item.appendChild(el("ul", {}, r.dimension.next_steps.map(function (text) { return el("li", { text: text }); })));
+    var themeLinks = el("p", {}, [t.assess_related_themes + " "]);
+    r.dimension.themes.forEach(function (id, i) {
+      var theme = bank.themes[id];
+      if (i) themeLinks.appendChild(document.createTextNode(" · "));
+      themeLinks.appendChild(el("a", { href: theme.url, text: id + ". " + theme.name }));
+    });
+    item.appendChild(themeLinks);
+    var seen = {};
+    var cases = [];
+    r.dimension.themes.forEach(function (id) {
+      (bank.cases[id] || []).forEach(function (c) { if (!seen[c.url]) { seen[c.url] = true; cases.push(c); } });
+    });
+    if (cases.length) {
+      item.appendChild(el("p", { class: "hub-recommendation__label", text: t.assess_related_cases }));
+      item.appendChild(el("ul", { class: "hub-recommendation__cases" }, cases.slice(0, 4).map(function (c) {
+        return el("li", {}, [el("a", { href: c.url, lang: c.lang !== bank.lang ? c.lang : null, text: c.title }), " · " + (t["type_" + c.type] || "")]);
+      })));
+    }
+    var goalId = "hub-goal-" + r.dimension.id;
+    var goal = el("textarea", { id: goalId, rows: "2", maxlength: "2000", "data-goal": r.dimension.id });
+    var printed = el("p", { class: "hub-print-only" });
+    goal.value = this.state.goals[r.dimension.id] || "";
+    printed.textContent = goal.value;
+    goal.addEventListener("input", function () {
+      if (goal.value) self.state.goals[r.dimension.id] = goal.value; else delete self.state.goals[r.dimension.id];
+      printed.textContent = goal.value;
+      self.save();
+    });
+    item.appendChild(el("div", { class: "hub-note" }, [el("label", { for: goalId, text: t.assess_goal_label }), goal, printed]));
+    return item;
+  };
+
+  /* Export, import, compare, erase. */
+  App.prototype.exportData = function () {
+    var s = this.state;
+    return { format: FORMAT, bank: this.bank.version, exported: new Date().toISOString(), lang: this.bank.lang, phases: s.phases, answers: s.answers, goals: s.goals };
+  };
+
+  /** Read an exported file; returns {state} or {error} without touching anything. */
+  App.prototype.parseExport = function (text) {
+    var data;
+    try { data = JSON.parse(text); } catch (error) { return { error: this.t.assess_import_bad }; }
+    if (!isPlainObject(data) || data.format !== FORMAT || typeof data.bank !== "number") return { error: this.t.assess_import_bad };
+    if (data.bank !== this.bank.version) return { error: format(this.t.assess_import_version, { version: data.bank }) };
+    var state = parseState(data, this.bank, this.knownIds);
+    return state ? { state: state } : { error: this.t.assess_import_bad };
+  };
+
+  App.prototype.tools = function (withCompare) {
+    var t = this.t;
+    var self = this;
+    var importInput = el("input", { type: "file", id: "hub-import", accept: "application/json,.json", class: "hub-file hub-visually-hidden" });
+    importInput.addEventListener("change", function () {
+      var file = importInput.files[0];
+      if (!file) return;
+      readFile(file).then(function (text) {
+        var parsed = text === null ? { error: t.assess_import_bad } : self.parseExport(text);
+        self.clearMessages();
+        if (parsed.error) { self.message(parsed.error, "warning"); return; }
+        parsed.state.view = "results";
+        parsed.state.step = 0;
+        self.state = parsed.state;
+        self.save();
+        self.message(t.assess_imported, "info");
+        self.render(true);
+      });
+    });
+    var box = el("section", { class: "hub-tools", "aria-labelledby": "hub-tools-title" }, [
+      el("h3", { id: "hub-tools-title", text: t.assess_tools_title }),
+      el("div", { class: "hub-buttons" }, [
+        el("button", { type: "button", class: "md-button", id: "hub-export", text: t.assess_export, onclick: function () {
+          download("self-assessment-" + new Date().toISOString().slice(0, 10) + ".json", JSON.stringify(self.exportData(), null, 2));
+        } }),
+        el("button", { type: "button", class: "md-button", id: "hub-erase", text: t.assess_erase, onclick: function () {
+          if (!window.confirm(t.assess_erase_confirm)) return;
+          remove(self.key());
+          self.state = emptyState(self.bank);
+          self.clearMessages();
+          self.message(t.assess_erased, "info");
+          self.render(true);
+        } })
+      ]),
+      el("div", { class: "hub-file-field" }, [importInput, el("label", { for: "hub-import", class: "md-button", text: t.assess_import })])
+    ]);
+    if (withCompare) {
+      var compareInput = el("input", { type: "file", id: "hub-compare", accept: "application/json,.json", class: "hub-file hub-visually-hidden" });
+      var output = el("div", { class: "hub-compare" });
+      compareInput.addEventListener("change", function () {
+        var file = compareInput.files[0];
+        if (!file) return;
+        readFile(file).then(function (text) {
+          var parsed = text === null ? { error: t.assess_import_bad } : self.parseExport(text);
+          output.textContent = "";
+          if (parsed.error) { output.appendChild(el("p", { class: "hub-message hub-message--warning", role: "alert", text: parsed.error })); return; }
+          output.appendChild(self.comparison(parsed.state));
+          output.querySelector("h3").focus();
+        });
+      });
+      box.appendChild(el("div", { class: "hub-file-field" }, [compareInput, el("label", { for: "hub-compare", class: "md-button", text: t.assess_compare })]));
+      box.appendChild(output);
+    }
+    return box;
+  };
+
+  App.prototype.comparison = function (earlier) {
+    var t = this.t;
+    var now = results(this.bank, this.state.phases, this.state.answers);
+    var before = results(this.bank, this.state.phases, earlier.answers);
+    var body = el("tbody");
+    now.forEach(function (r, i) {
+      var b = before[i].score;
+      var change = r.score === null || b === null ? "—" : (r.score - b > 0 ? "+" : "") + (r.score - b);
+      body.appendChild(el("tr", { "data-dimension": r.dimension.id }, [
+        el("th", { scope: "row", text: r.phase.name + " · " + r.dimension.name }),
+        el("td", { text: b === null ? t.assess_no_score : String(b) }),
+        el("td", { text: r.score === null ? t.assess_no_score : String(r.score) }),
+        el("td", { class: "hub-change", text: change })
+      ]));
+    });
+    var head = el("tr", {}, [t.assess_col_dimension, t.assess_col_before, t.assess_col_now, t.assess_col_change].map(function (h) { return el("th", { scope: "col", text: h }); }));
+    var children = [el("h3", { tabindex: "-1", text: t.assess_compare_title })];
+    if (earlier.exported) children.push(el("p", { text: format(t.assess_compare_date, { date: earlier.exported.slice(0, 10) }) }));
+    children.push(el("table", { class: "hub-table" }, [el("caption", { text: t.assess_compare_title }), el("thead", {}, [head]), body]));
+    return el("div", {}, children);
+  };
+
+  /* ---------------------------------------------------------------- workshop */
+
+  function Workshop(root, bank) {
+    App.call(this, root, bank);
+  }
+  Workshop.prototype = Object.create(App.prototype);
+
+  Workshop.prototype.start = function () {
+    var t = this.t;
+    var self = this;
+    this.root.textContent = "";
+    var input = el("input", { type: "file", id: "hub-workshop-files", multiple: true, accept: "application/json,.json", class: "hub-file hub-visually-hidden" });
+    this.output = el("div", { class: "hub-workshop-output", "aria-live": "polite" });
+    input.addEventListener("change", function () {
+      Promise.all(Array.prototype.map.call(input.files, function (file) {
+        return readFile(file).then(function (text) { return { name: file.name, text: text }; });
+      })).then(function (files) { self.combine(files); });
+    });
+    this.root.appendChild(el("section", { class: "hub-workshop" }, [
+      el("h2", { text: t.assess_workshop_title }),
+      el("p", { text: t.assess_workshop_help }),
+      el("div", { class: "hub-file-field" }, [input, el("label", { for: "hub-workshop-files", class: "md-button md-button--primary", text: t.assess_workshop_files })]),
+      this.output
+    ]));
+  };
+
+  Workshop.prototype.combine = function (files) {
+    var t = this.t;
+    var self = this;
+    var bank = this.bank;
+    var states = [];
+    var skipped = [];
+    files.forEach(function (file) {
+      var parsed = file.text === null ? { error: true } : self.parseExport(file.text);
+      if (parsed.error) skipped.push(file.name); else states.push(parsed.state);
+    });
+    this.output.textContent = "";
+    this.output.appendChild(el("p", { class: "hub-count", text: format(t.assess_workshop_count, { n: states.length }) }));
+    skipped.forEach(function (name) {
+      self.output.appendChild(el("p", { class: "hub-message hub-message--warning", text: format(t.assess_workshop_skipped, { name: name }) }));
+    });
+    if (!states.length) return;
+    var phaseIds = bank.phases.map(function (p) { return p.id; });
+    var perPerson = states.map(function (s) { return results(bank, phaseIds, s.answers); });
+    var summary = perPerson[0].map(function (r, i) {
+      var scores = perPerson.map(function (person) { return person[i].score; }).filter(function (s) { return s !== null; });
+      var counts = {};
+      bank.bands.forEach(function (b) { counts[b.id] = 0; });
+      scores.forEach(function (s) { counts[bandOf(s, bank.bands).id] += 1; });
+      var mean = scores.length ? Math.round(scores.reduce(function (a, b) { return a + b; }, 0) / scores.length) : null;
+      return { phase: r.phase, dimension: r.dimension, n: scores.length, mean: mean, min: scores.length ? Math.min.apply(null, scores) : null, max: scores.length ? Math.max.apply(null, scores) : null, counts: counts };
+    });
+    bank.phases.forEach(function (phase) {
+      var rows = summary.filter(function (s) { return s.phase.id === phase.id && s.n > 0; });
+      if (!rows.length) return;
+      var head = el("tr", {}, [t.assess_col_dimension, t.assess_col_kind, t.assess_workshop_col_people, t.assess_workshop_col_mean, t.assess_workshop_col_range]
+        .concat(bank.bands.map(function (b) { return b.name; }))
+        .map(function (h) { return el("th", { scope: "col", text: h }); }));
+      var body = el("tbody");
+      rows.forEach(function (s) {
+        body.appendChild(el("tr", { "data-dimension": s.dimension.id }, [
+          el("th", { scope: "row", text: s.dimension.name }),
+          el("td", { text: t["assess_kind_" + s.dimension.kind] }),
+          el("td", { text: String(s.n) }),
+          el("td", { class: "hub-mean", text: String(s.mean) }),
+          el("td", { text: s.min + " – " + s.max })
+        ].concat(bank.bands.map(function (b) { return el("td", { "data-band": b.id, text: String(s.counts[b.id]) }); }))));
+      });
+      self.output.appendChild(el("h3", { text: phase.name }));
+      self.output.appendChild(el("table", { class: "hub-table" }, [el("caption", { text: format(t.assess_table_caption, { phase: phase.name }) }), el("thead", {}, [head]), body]));
+    });
+    var weakest = summary.filter(function (s) { return s.n > 0; }).sort(function (a, b) { return a.mean - b.mean; }).slice(0, 5);
+    this.output.appendChild(el("h3", { text: t.assess_workshop_weakest }));
+    this.output.appendChild(el("ol", { class: "hub-workshop-weakest" }, weakest.map(function (s) {
+      return el("li", { "data-dimension": s.dimension.id, text: s.phase.name + " · " + s.dimension.name + " · " + s.mean });
+    })));
+  };
+
+  /* ---------------------------------------------------------------- start */
+
+  function setup() {
+    var root = document.getElementById("hub-assessment");
+    var data = document.getElementById("hub-assessment-data");
+    if (!root || !data || root.dataset.ready) return;
+    root.dataset.ready = "true";
+    var bank = JSON.parse(data.textContent);
+    var app = root.dataset.mode === "workshop" ? new Workshop(root, bank) : new App(root, bank);
+    app.start();
+    window.hubAssessment = app;
+  }
+
+  if (window.document$) window.document$.subscribe(setup);
+  else document.addEventListener("DOMContentLoaded", setup);
+})();
