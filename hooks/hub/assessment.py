@@ -12,10 +12,10 @@ from pathlib import Path
 
 import yaml
 
-from . import paths, yamlnodes
+from . import datafile, paths, yamlnodes
 from .languages import LANGUAGES
 from .problems import Problem
-from .schema import Choice, Field, Group, Integer, ListOf, Text, check_tree
+from .schema import Choice, Field, Group, Integer, ListOf, Text
 from .themes import bilingual
 
 BANK_FILE = paths.DATA / "assessment.yml"
@@ -79,13 +79,9 @@ def _ids(node, key):
 
 def check(theme_ids, path: Path = BANK_FILE, root: Path = paths.REPO) -> list[Problem]:
     rel = paths.relative(path, root)
-    try:
-        node = yamlnodes.compose(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        return [Problem(rel, 1, "assessment", f"cannot be read: {exc.strerror}")]
-    except yamlnodes.YamlSyntaxError as exc:
-        return [Problem(rel, exc.line, "assessment", exc.reason)]
-    found = [Problem(rel, yamlnodes.line_of(n), where or "assessment", message) for n, where, message in check_tree(bank_schema(list(theme_ids)), node)]
+    node, found = datafile.check(path, root, "assessment", bank_schema(list(theme_ids)))
+    if node is None:
+        return found
     seen: dict[str, int] = {}
     for id_node in _ids(node, "id"):
         line = yamlnodes.line_of(id_node)

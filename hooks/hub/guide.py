@@ -44,8 +44,10 @@ def fields_table(schema: Group, ctx) -> str:
         "| --- | --- | --- | --- |",
     ]
     for name, field in field_rows(schema):
+        if ctx.lang not in field.help:
+            continue  # a part its parent's row already explains (e.g. one caption file per language)
         need = t["guide_required"] if field.required else t["guide_optional"]
-        rows.append(f"| {_code(name)} | {need} | {_cell(field.help.get(ctx.lang, ''))} | {_code(field.example)} |")
+        rows.append(f"| {_code(name)} | {need} | {_cell(field.help[ctx.lang])} | {_code(field.example)} |")
     return "\n".join(rows) + "\n"
 
 
@@ -62,7 +64,7 @@ def case_sections(ctx, page_url: str) -> str:
     t = ctx.t
     parts = []
     for case_type, sections in case_schema.SECTIONS.items():
-        parts.append(t["guide_sections_of"].format(type=f"**{t['type_' + case_type]}**", value=f"`{case_type}`") + "\n")
+        parts.append(t["guide_sections_of"].format(type=f"**{t['type_' + case_type]}**", value=f"`{case_type}`") + "\n\n")
         header = [t["guide_section_number"]] + [t[f"guide_section_{lang}"] for lang in LANGUAGES] + [t["guide_what"]]
         parts.append("| " + " | ".join(header) + " |\n" + "| --- " * len(header) + "|\n")
         for number, names in enumerate(sections, start=1):

@@ -61,10 +61,13 @@ def _player(episode, t: dict, page_lang: str, url: str) -> str:
         for lang, path in sorted(episode.captions.items())
     )
     measured = episode.measured
-    download = t["episode_download"].format(
-        type=episode.file.rsplit(".", 1)[-1].upper(), size=_size(measured.size, t), duration=media_files.clock(episode.duration)
+    # Each value is isolated so that "MP3" and "1:13" keep their order in Arabic text.
+    download = esc(t["episode_download"]).format(
+        type=f'<bdi>{esc(episode.file.rsplit(".", 1)[-1].upper())}</bdi>',
+        size=f"<bdi>{esc(_size(measured.size, t))}</bdi>",
+        duration=f"<bdi>{esc(media_files.clock(episode.duration))}</bdi>",
     )
-    fallback = f'<p>{esc(t["episode_no_player"])} <a href="{src}">{esc(download)}</a></p>'
+    fallback = f'<p>{esc(t["episode_no_player"])} <a href="{src}">{download}</a></p>'
     tag = meta["kind"]
     element = (
         f'<{tag} class="hub-player__{tag}" controls preload="none" aria-label="{label}"'
@@ -73,7 +76,7 @@ def _player(episode, t: dict, page_lang: str, url: str) -> str:
     )
     return (
         f'<div class="hub-player" id="player">{element}'
-        f'<p class="hub-player__download"><a href="{src}" download>{esc(download)}</a></p></div>\n\n'
+        f'<p class="hub-player__download"><a href="{src}" download>{download}</a></p></div>\n\n'
     )
 
 
@@ -171,6 +174,8 @@ def media_index(ctx: pages.Context, has_feed: bool) -> str:
         feed = f'<p class="hub-feed">{esc(ctx.t["media_feed_hint"])} <a href="{esc(feed_href(url))}" type="application/rss+xml">{esc(ctx.t["media_feed"])}</a></p>\n\n'
     return "".join([
         pages.front_matter(**meta_fields),
+        # The navigation calls this page "Media"; the heading says what it holds.
+        f'<h1>{esc(ctx.t["media_title"])}</h1>\n\n',
         f'<p class="hub-lead">{esc(ctx.t["media_intro"])}</p>\n\n',
         feed,
         f'<form class="hub-filters" id="hub-media-filters" hidden aria-label="{esc(ctx.t["media_filter_label"])}" '

@@ -39,17 +39,11 @@ class Theme:
 
 
 def check(path: Path = paths.THEMES_FILE, root: Path = paths.REPO) -> list[Problem]:
+    from . import datafile
+
     rel = paths.relative(path, root)
-    try:
-        node = yamlnodes.compose(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        return [Problem(rel, 1, "themes", f"cannot be read: {exc.strerror}")]
-    except yamlnodes.YamlSyntaxError as exc:
-        return [Problem(rel, exc.line, "themes", exc.reason)]
-    if node is None:
-        return [Problem(rel, 1, "themes", "the file is empty: list the themes")]
-    found = [Problem(rel, yamlnodes.line_of(n), where or "themes", message) for n, where, message in THEMES_SCHEMA.check(node, "themes")]
-    if not found:
+    node, found = datafile.check(path, root, "themes", THEMES_SCHEMA)
+    if node is not None and not found:
         seen = set()
         for item in node.value:
             id_node = dict((k.value, v) for k, v in item.value)["id"]
