@@ -8,18 +8,24 @@ from helpers import CHROMIUM, CHROMIUM_ARGS, REPO, Server, build
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    """The project's own site, built strictly into a temporary folder."""
+def _served(tmp_path_factory):
+    """The project's own site, built strictly with the address it is served at,
+    as a deployment would be (canonical links, sitemap and feeds use it)."""
     out = tmp_path_factory.mktemp("site")
-    result = build(REPO, out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+    with Server(out) as running:
+        result = build(REPO, out, env={"SITE_URL": running.url})
+        assert result.returncode == 0, result.stdout + result.stderr
+        yield out, running
 
 
 @pytest.fixture(scope="session")
-def server(site):
-    with Server(site) as running:
-        yield running
+def site(_served):
+    return _served[0]
+
+
+@pytest.fixture(scope="session")
+def server(_served):
+    return _served[1]
 
 
 @pytest.fixture(scope="session")
@@ -38,6 +44,8 @@ def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     tab.requests = []
+    tab.failures = []
     tab.on("request", lambda request: tab.requests.append(request.url))
+    tab.on("response", lambda response: tab.failures.append(f"{response.status} {response.url}") if response.status >= 400 else None)
     yield tab
     context.close()

@@ -86,3 +86,14 @@ def test_every_page_has_no_serious_accessibility_violation(page, server, site):
             failures[url] = found
     assert failures == {}
     assert_only_local(page.requests)
+    assert page.failures == [], "no page asks for a missing file"
+
+
+@pytest.mark.parametrize("lang", ["", "ar/"])
+def test_the_search_index_waits_for_the_reader_and_is_only_their_language(page, server, lang):
+    page.goto(server.url + lang)
+    page.wait_for_load_state("networkidle")
+    assert not any("search_index" in u for u in page.requests)
+    search(page, "quota" if not lang else "عدالة")
+    fetched = [urlsplit(u).path for u in page.requests if "search_index" in u]
+    assert fetched == ["/" + lang + "search/search_index.json"]

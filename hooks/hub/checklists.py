@@ -14,6 +14,9 @@ from .schema import Text
 # Arabic has its own comma and semicolon.
 COMMA = {"en": ", ", "ar": "، "}
 SEMICOLON = {"en": "; ", "ar": "؛ "}
+# Headings as typed: code in English; Arabic in quotation marks, as a
+# monospace face spreads Arabic letters apart.
+QUOTED = {"en": "`{}`", "ar": "«{}»"}
 
 
 def _code_list(names, lang: str) -> str:
@@ -23,7 +26,7 @@ def _code_list(names, lang: str) -> str:
 def _sections_listing(t: dict, lang: str) -> str:
     """Each type's headings in this language, e.g. 'Good practice: `## Context`, …'."""
     return SEMICOLON[lang].join(
-        f"{t['type_' + case_type]}: " + COMMA[lang].join(f"`## {names[lang]}`" for names in sections)
+        f"{t['type_' + case_type]}: " + COMMA[lang].join(QUOTED[lang].format(f"## {names[lang]}") for names in sections)
         for case_type, sections in case_schema.SECTIONS.items()
     )
 

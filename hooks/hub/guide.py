@@ -26,6 +26,14 @@ def _code(text: str, lang: str = "en") -> str:
     return f'<code lang="{lang}" dir="{DIRECTION[lang]}">{_cell(text)}</code>' if text else ""
 
 
+def _heading(name: str, lang: str) -> str:
+    """A section heading as typed in a file: code for Latin, plain text for Arabic
+    (a monospace face spreads Arabic letters apart and breaks their shapes)."""
+    if DIRECTION[lang] == "ltr":
+        return _code("## " + name, lang)
+    return f'<span lang="{lang}" dir="{DIRECTION[lang]}">## {_cell(name)}</span>'
+
+
 def field_rows(schema: Group, prefix: str = ""):
     """(dotted name, Field) for every field, the fields of groups and of lists of groups after their parent."""
     for field in schema.fields:
@@ -68,7 +76,7 @@ def case_sections(ctx, page_url: str) -> str:
         header = [t["guide_section_number"]] + [t[f"guide_section_{lang}"] for lang in LANGUAGES] + [t["guide_what"]]
         parts.append("| " + " | ".join(header) + " |\n" + "| --- " * len(header) + "|\n")
         for number, names in enumerate(sections, start=1):
-            headings = [_code("## " + names[lang], lang) for lang in LANGUAGES]
+            headings = [_heading(names[lang], lang) for lang in LANGUAGES]
             parts.append(f"| {number} | " + " | ".join(headings) + f" | {_cell(names['hint'][ctx.lang])} |\n")
         parts.append("\n")
     return "".join(parts)

@@ -23,9 +23,16 @@ class Problem:
         return f"{self.path}:{self.line}: {prefix}{self.field}: {self.message}"
 
     def github(self) -> str:
-        # Annotation values may not contain raw newlines or the `::` delimiter.
-        message = self.message.replace("%", "%25").replace("\n", "%0A")
-        return f"::{self.severity} file={self.path},line={self.line},title={self.field}::{message}"
+        # Escaped as GitHub's own toolkit does (actions/toolkit, command.ts):
+        # the message may not hold raw line breaks; a property (file, title)
+        # may not hold ',' or ':' either, which would end it early.
+        def data(text: str) -> str:
+            return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+        def prop(text: str) -> str:
+            return data(text).replace(":", "%3A").replace(",", "%2C")
+
+        return f"::{self.severity} file={prop(self.path)},line={self.line},title={prop(self.field)}::{data(self.message)}"
 
 
 def errors(problems) -> list[Problem]:

@@ -52,9 +52,9 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def film(tab, base: str, scenes: list, out: Path) -> list[Path]:
-    """One screenshot per scene, after doing its steps in the page."""
-    shots = []
+def film(tab, base: str, scenes: list, out: Path) -> tuple[list[Path], set]:
+    """One screenshot per scene, after doing its steps in the page; and the cases opened."""
+    shots, cases = [], set()
     for number, scene in enumerate(scenes):
         tab.evaluate("() => document.querySelectorAll('[style*=outline]').forEach(el => { el.style.outline = ''; })")
         for step in scene["steps"]:
@@ -67,6 +67,9 @@ def film(tab, base: str, scenes: list, out: Path) -> list[Path]:
             elif action == "follow":
                 tab.locator(value).first.click()
                 tab.wait_for_load_state()
+                parts = tab.url[len(base):].strip("/").split("/")
+                if len(parts) == 2 and parts[0] == "good-practices":
+                    cases.add(parts[1])
             elif action == "scroll":
                 tab.locator(value).first.evaluate("el => el.scrollIntoView({block: 'start'})")
             elif action == "highlight":
@@ -75,7 +78,7 @@ def film(tab, base: str, scenes: list, out: Path) -> list[Path]:
         shot = out / f"scene-{number:02d}.png"
         tab.screenshot(path=str(shot))
         shots.append(shot)
-    return shots
+    return shots, cases
 
 
 def encode(shots: list[Path], starts: list[float], total: float, wav: Path, mp4: Path, work: Path) -> None:
@@ -95,7 +98,8 @@ def encode(shots: list[Path], starts: list[float], total: float, wav: Path, mp4:
     )
 
 
-def make(lang: str, spec: dict, tab, base: str, work: Path) -> list[Path]:
+def make(lang: str, spec: dict, tab, base: str, work: Path) -> tuple[list[Path], dict, list, set]:
+    """The video and captions of one language; the episode's fields and timings to write."""
     names = {code: narration.theme_names(code) for code in ("en", "ar")}
     scenes = spec["scenes"]
     paragraphs = [[line[lang].format(**names[lang]) for line in scene["say"]] for scene in scenes]
@@ -105,7 +109,7 @@ def make(lang: str, spec: dict, tab, base: str, work: Path) -> list[Path]:
         total = reader.getnframes() / reader.getframerate()
     shots_dir = work / f"shots-{lang}"
     shots_dir.mkdir()
-    shots = film(tab, base + ("" if lang == "en" else "ar/"), scenes, shots_dir)
+    shots, cases = film(tab, base + ("" if lang == "en" else "ar/"), scenes, shots_dir)
     stem = f"{spec['id']}.{lang}"
     mp4 = PODCASTS / "media" / f"{stem}.mp4"
     encode(shots, [p[0].start if i else 0.0 for i, p in enumerate(timed)], total, wav, mp4, work)
@@ -133,9 +137,7 @@ def make(lang: str, spec: dict, tab, base: str, work: Path) -> list[Path]:
         "media": f"media/{mp4.name}",
         "captions": captions,
     }
-    md = PODCASTS / f"{stem}.md"
-    narration.write_episode(md, MADE_BY, episode, timed)
-    return [mp4, *(PODCASTS / p for p in captions.values()), md]
+    return [mp4, *(PODCASTS / p for p in captions.values())], episode, timed, cases
 
 
 def main() -> None:
@@ -152,11 +154,18 @@ def main() -> None:
         base = f"http://127.0.0.1:{server.server_address[1]}/"
         try:
             with browser.chromium() as chromium:
+                made = {}
                 for lang in ("en", "ar"):
                     tab = chromium.new_page(viewport=VIEWPORT)
-                    for path in make(lang, spec, tab, base, work):
-                        print(f"{path.relative_to(REPO)}: {path.stat().st_size:,} bytes")
+                    made[lang] = make(lang, spec, tab, base, work)
                     tab.close()
+            # The cases the video opens are the cases it discusses, in both files alike.
+            shown = sorted(set().union(*(cases for *_, cases in made.values())))
+            for lang, (files, episode, timed, _) in made.items():
+                md = PODCASTS / f"{spec['id']}.{lang}.md"
+                narration.write_episode(md, MADE_BY, {**episode, "related_cases": shown}, timed)
+                for path in [*files, md]:
+                    print(f"{path.relative_to(REPO)}: {path.stat().st_size:,} bytes")
         finally:
             server.shutdown()
     print(f"made in {time.monotonic() - started:.1f} s (site build {built - started:.1f} s)")
