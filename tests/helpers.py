@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import gzip
+import io
 import http.server
 import os
 import re
@@ -38,9 +40,32 @@ def build(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.
     )
 
 
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".vtt", ".txt")
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files like a static host: gzip for text when the client accepts it."""
+
     def log_message(self, *args):
         pass
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # the base class redirects to the slash URL
+            path = os.path.join(path, "index.html")
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (wants_gzip and path.endswith(COMPRESSIBLE) and os.path.isfile(path)):
+            return super().send_head()
+        with open(path, "rb") as handle:
+            body = gzip.compress(handle.read(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
 
 class Server:

@@ -84,7 +84,7 @@ def _check_captions(item, folder: Path, root: Path, duration: float) -> tuple[di
         found += [Problem(vtt_rel, line, "captions", message) for line, message in parsed.problems]
         for cue in parsed.cues:
             if cue.end > duration + DURATION_TOLERANCE:
-                found.append(Problem(vtt_rel, cue.line, "captions", f"this cue ends at {cue.end:.3f} s, after the end of the recording ({duration:.1f} s): correct the time"))
+                found.append(Problem(vtt_rel, cue.line, "captions", f"this cue ends at {media_files.clock(cue.end)}, after the end of the recording ({media_files.clock(duration)}): correct the time"))
         captions[lang] = rel
     return captions, found
 

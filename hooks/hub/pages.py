@@ -173,7 +173,7 @@ def library(ctx: Context) -> str:
         front_matter(title=ctx.t["library_title"], description=ctx.t["library_intro"], hub_page="library"),
         f'<h1>{esc(ctx.t["library_title"])}</h1>\n\n',
         f'<p class="hub-lead">{esc(ctx.t["library_intro"])}</p>\n\n',
-        f'<form class="hub-filters" id="hub-filters" hidden aria-label="{esc(ctx.t["filter_label"])}" '
+        f'<form class="hub-filters" id="hub-filters" aria-label="{esc(ctx.t["filter_label"])}" '
         f'data-plural="{esc(json.dumps(plural, ensure_ascii=False, sort_keys=True))}">'
         f'{filters}<button type="reset" class="md-button">{esc(ctx.t["filter_reset"])}</button></form>\n\n',
         f'<p class="hub-count" id="hub-count" role="status">{esc(ctx.t["library_total"].format(n=len(items)))}</p>\n\n',

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import jinja2
 
-from . import media_files, paths, urls, yamlnodes
+from . import datafile, media_files, paths, urls, yamlnodes
 from .languages import DEFAULT, LANGUAGES
 from .problems import Problem
-from .schema import Choice, Field, Group, Text, check_tree
+from .schema import Choice, Field, Group, Text
 from .themes import bilingual
 
 CHANNEL_FILE = paths.DATA / "podcast.yml"
@@ -50,16 +50,10 @@ class Channel:
 
 
 def check_channel(path: Path, podcasts_dir: Path, root: Path) -> tuple[Channel | None, list[Problem]]:
-    rel = paths.relative(path, root)
-    try:
-        node = yamlnodes.compose(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        return None, [Problem(rel, 1, "podcast", f"cannot be read: {exc.strerror}")]
-    except yamlnodes.YamlSyntaxError as exc:
-        return None, [Problem(rel, exc.line, "podcast", exc.reason)]
-    found = [Problem(rel, yamlnodes.line_of(n), where or "podcast", message) for n, where, message in check_tree(CHANNEL, node)]
-    if found:
+    node, found = datafile.check(path, root, "podcast", CHANNEL)
+    if node is None or found:
         return None, found
+    rel = paths.relative(path, root)
     meta = yamlnodes.value(node)
     image_line = yamlnodes.line_of(next(v for k, v in node.value if k.value == "image"))
     try:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .media_files import clock
+
 STAMP = re.compile(r"^\[(?P<clock>(?:\d+:)?[0-5]?\d:[0-5]\d)\][ \t]+", re.M)
 
 
@@ -36,7 +38,7 @@ def check(body: str, first_line: int, duration: float) -> list[tuple[int, str]]:
     found, previous = [], -1
     for line, at, written in timestamps(body, first_line):
         if at > duration + 1:
-            found.append((line, f"the timestamp [{written}] is after the end of the recording ({int(duration) // 60}:{int(duration) % 60:02d}): correct it"))
+            found.append((line, f"the timestamp [{written}] is after the end of the recording ({clock(duration)}): correct it"))
         elif at < previous:
             found.append((line, f"the timestamp [{written}] comes before the one above it: timestamps must go forward"))
         previous = max(previous, at)

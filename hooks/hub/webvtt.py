@@ -59,7 +59,8 @@ def parse(text: str) -> Captions:
             continue
         timing_at = 0 if "-->" in block[0] else 1
         if timing_at >= len(block) or "-->" not in block[timing_at]:
-            out.problems.append((first, f"expected a cue timing line like '00:00:01.000 --> 00:00:04.000', received {block[0][:40]!r}"))
+            at = min(1, len(block) - 1)  # after an optional cue identifier
+            out.problems.append((first + at, f"expected a cue timing line like '00:00:01.000 --> 00:00:04.000', received {block[at][:40]!r}"))
             continue
         line_no = first + timing_at
         match = TIMING.match(block[timing_at].strip())

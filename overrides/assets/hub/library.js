@@ -1,5 +1,5 @@
-/* Library filters. The page lists every case without JavaScript; this script
-   shows the filter form, hides the cases that do not match every chosen
+/* Library filters. The page lists every case without JavaScript (the form
+   is hidden by CSS then); this script hides the cases that do not match every chosen
    filter, announces the count and keeps the choice in the address so a
    filtered view can be shared. */
 (function () {
@@ -67,7 +67,6 @@
       // The reset happens after this event; apply the cleared form next.
       setTimeout(function () { apply(true); }, 0);
     });
-    form.hidden = false;
     apply(false);
   }
 
