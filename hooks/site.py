@@ -35,6 +35,9 @@ _state: dict = {}
 
 
 def on_config(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.building and _state:
+        return config  # static-i18n's build of another language: already checked and generated
     # The project is the folder of mkdocs.yml, so fixture sites in tests work too.
     layout = project.Layout(root=Path(config.config_file_path).resolve().parent)
     report = project.check(layout)
@@ -44,6 +47,8 @@ def on_config(config):
         lines = [p.text() for p in report.errors]
         raise PluginError("content check failed:\n" + "\n".join(lines) + "\n" + problem_format.summary(report.errors))
     strings_by_lang = strings.load()
+    pages.RAW_HTML.clear()
+    _state["fallbacks"] = set()
     _state["report"] = report
     _state["strings"] = strings_by_lang
     _state["pages"] = site_pages.generated(report, strings_by_lang)
@@ -82,6 +87,17 @@ def on_page_markdown(markdown, page, config, files):
     return pages.fill_placeholders(markdown, ctx, url)
 
 
+def on_page_content(html_text, page, config, files):
+    return pages.splice_raw(html_text)
+
+
+def on_page_context(context, page, config, nav):
+    lang = config.theme["language"]
+    if (page.meta.get("content_lang") or getattr(page.file, "locale", lang)) != lang:
+        _state["fallbacks"].add(page.url)  # text in the other language: kept out of this language's search
+    return context
+
+
 def on_env(env, config, files):
     env.globals["hub_strings"] = _state["strings"]
     return env
@@ -105,7 +121,7 @@ def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is not None and i18n.building:
         return  # an inner language build: the merged index is written later
-    search_index.split_by_language(Path(config.site_dir), LANGUAGES, DEFAULT)
+    search_index.split_by_language(Path(config.site_dir), LANGUAGES, DEFAULT, _state["fallbacks"])
     # Shipped media once at the site root for both languages, and one feed per language.
     for source, rel in _state["media"]:
         target = Path(config.site_dir) / urls.MEDIA_FILES / rel

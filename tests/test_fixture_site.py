@@ -97,3 +97,16 @@ def test_a_broken_content_file_fails_the_build_with_the_checker_lines(tmp_path):
     assert "good_practices/wrong-types.en.md:5: themes[2]: 'F' is not a theme" in result.stderr
     assert "good_practices/script.en.md:17: body: raw <script> is not allowed" in result.stderr
     assert "25 errors" in result.stderr
+
+
+def test_untranslated_pages_stay_out_of_the_other_languages_search(fixture_site):
+    import json
+
+    site, _ = fixture_site
+    arabic = json.loads((site / "ar" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    english = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    arabic_pages = {d["location"].split("#")[0] for d in arabic["docs"]}
+    english_pages = {d["location"].split("#")[0] for d in english["docs"]}
+    assert "good-practices/sample-quota/" in arabic_pages
+    assert "good-practices/sample-lonely/" not in arabic_pages and "only-english/" not in arabic_pages
+    assert {"good-practices/sample-lonely/", "only-english/"} <= english_pages

@@ -8,6 +8,7 @@ cases each dimension's recommendations link to.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -89,7 +90,7 @@ def check(theme_ids, path: Path = BANK_FILE, root: Path = paths.REPO) -> list[Pr
             found.append(Problem(rel, line, "id", f"{id_node.value!r} is already used on line {seen[id_node.value]}: every id must be unique"))
         seen.setdefault(id_node.value, line)
     if not found:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        raw = yamlnodes.value(node)
         if [b["min"] for b in raw["bands"]][0] != 0 or sorted(b["min"] for b in raw["bands"]) != [b["min"] for b in raw["bands"]]:
             found.append(Problem(rel, 1, "bands", "bands must start at min 0 and rise in order"))
         if [s["level"] for s in raw["scale"]] != list(range(1, LEVELS + 1)):
@@ -98,7 +99,13 @@ def check(theme_ids, path: Path = BANK_FILE, root: Path = paths.REPO) -> list[Pr
 
 
 def load(path: Path = BANK_FILE) -> dict:
-    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    """The bank as plain data (cached until the file changes)."""
+    return _load(Path(path), Path(path).stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=4)
+def _load(path: Path, mtime_ns: int) -> dict:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=yamlnodes.LOADER)
 
 
 def page_data(bank: dict, lang: str, links: dict) -> dict:

@@ -37,12 +37,11 @@ def _json_script(data: dict) -> str:
 
 
 def app(ctx: pages.Context, page_url: str, mode: str = "assessment") -> str:
-    return (
+    return pages.raw(
         f'<div id="hub-assessment" class="hub-assessment" data-mode="{mode}">'
         f'<noscript><p class="hub-notice">{esc(ctx.t["assess_noscript"])}</p></noscript>'
         f'<p class="hub-assessment__loading">{esc(ctx.t["assess_loading"])}</p></div>\n'
         + _json_script(_data(ctx, page_url))
-        + "\n"
     )
 
 
@@ -60,7 +59,7 @@ def dimensions_table(ctx: pages.Context, page_url: str) -> str:
                 f"<td>{esc(t['assess_kind_' + dim['kind']])}</td><td>{themes}</td><td>{len(dim['indicators'])}</td></tr>"
             )
     head = "".join(f"<th scope=\"col\">{esc(t[k])}</th>" for k in ("assess_col_phase", "assess_col_dimension", "assess_col_kind", "assess_col_themes", "assess_col_indicators"))
-    return f'<table class="hub-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>\n'
+    return pages.raw(f'<table class="hub-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
 
 
 def bands_table(ctx: pages.Context, page_url: str) -> str:
@@ -71,7 +70,7 @@ def bands_table(ctx: pages.Context, page_url: str) -> str:
         upper = bands[index + 1]["min"] - 1 if index + 1 < len(bands) else 100
         rows.append(f"<tr><td>{esc(band['name'][ctx.lang])}</td><td>{band['min']}–{upper}</td></tr>")
     head = f'<th scope="col">{esc(ctx.t["assess_col_band"])}</th><th scope="col">{esc(ctx.t["assess_col_score"])}</th>'
-    return f'<table class="hub-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>\n'
+    return pages.raw(f'<table class="hub-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
 
 
 pages.PLACEHOLDERS.update({

@@ -32,6 +32,9 @@ def _lines_outside_code(body: str, first_line: int) -> Iterator[tuple[int, str]]
 
 def unsafe_markup(body: str, first_line: int) -> Iterator[tuple[int, str]]:
     """(line, message) for every construct that could run script."""
+    lowered = body.lower()
+    if "<" not in body and not any(scheme in lowered for scheme in ("javascript", "data", "vbscript")):
+        return  # most bodies: no markup and no risky address at all (a fast test)
     for number, line in _lines_outside_code(body, first_line):
         if match := DANGEROUS_TAG.search(line):
             yield number, f"raw <{match.group(1).lower()}> is not allowed in content: remove it (write plain Markdown)"

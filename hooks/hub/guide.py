@@ -73,11 +73,11 @@ def case_sections(ctx, page_url: str) -> str:
     parts = []
     for case_type, sections in case_schema.SECTIONS.items():
         parts.append(t["guide_sections_of"].format(type=f"**{t['type_' + case_type]}**", value=f"`{case_type}`") + "\n\n")
-        header = [t["guide_section_number"]] + [t[f"guide_section_{lang}"] for lang in LANGUAGES] + [t["guide_what"]]
+        header = [t[f"guide_section_{lang}"] for lang in LANGUAGES] + [t["guide_what"]]
         parts.append("| " + " | ".join(header) + " |\n" + "| --- " * len(header) + "|\n")
-        for number, names in enumerate(sections, start=1):
+        for names in sections:
             headings = [_heading(names[lang], lang) for lang in LANGUAGES]
-            parts.append(f"| {number} | " + " | ".join(headings) + f" | {_cell(names['hint'][ctx.lang])} |\n")
+            parts.append("| " + " | ".join(headings) + f" | {_cell(names['hint'][ctx.lang])} |\n")
         parts.append("\n")
     return "".join(parts)
 

@@ -12,7 +12,6 @@ import json
 import re
 from dataclasses import dataclass, field
 
-import yaml
 
 from . import countries, guide, urls
 from .case_schema import SECTIONS, TYPES
@@ -35,7 +34,26 @@ def esc(text) -> str:
 
 
 def front_matter(**meta) -> str:
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n\n"
+    # JSON is valid YAML and much faster to write than PyYAML's emitter.
+    return "---\n" + json.dumps(meta, ensure_ascii=False, sort_keys=True, default=str) + "\n---\n\n"
+
+
+# Generated HTML goes into the page after Markdown has run: Markdown sees only
+# a comment standing for it. Parsing large generated HTML through Markdown
+# was most of the cost of a build with many cases.
+RAW_HTML: dict[str, str] = {}
+RAW_MARKER = re.compile(r"<!--(hub-raw-\d+)-->")
+
+
+def raw(html_text: str) -> str:
+    key = f"hub-raw-{len(RAW_HTML)}"
+    RAW_HTML[key] = html_text
+    return f"\n\n<!--{key}-->\n\n"
+
+
+def splice_raw(page_html: str) -> str:
+    """Put the generated HTML back in place of its markers."""
+    return RAW_MARKER.sub(lambda match: RAW_HTML.get(match[1], match[0]), page_html)
 
 
 def pick(versions: dict, lang: str):
@@ -71,7 +89,7 @@ def theme_names(ctx: Context, ids) -> str:
 def case_list(ctx: Context, items: list, from_url: str) -> str:
     """An HTML list of case cards; `data-*` attributes feed the library filters."""
     if not items:
-        return f'<p class="hub-empty">{esc(ctx.t["cases_none"])}</p>\n'
+        return raw(f'<p class="hub-empty">{esc(ctx.t["cases_none"])}</p>')
     rows = []
     for item in items:
         meta = item.meta
@@ -87,7 +105,7 @@ def case_list(ctx: Context, items: list, from_url: str) -> str:
             f'{esc(ctx.t["label_themes"])} {esc(theme_names(ctx, meta["themes"]))}</span>'
             f'<span class="hub-case__summary"{attrs}>{esc(meta["summary"])}</span></li>'
         )
-    return '<ul class="hub-cases">\n' + "\n".join(rows) + "\n</ul>\n"
+    return raw('<ul class="hub-cases">\n' + "\n".join(rows) + "\n</ul>")
 
 
 PLACEHOLDER = re.compile(r"^<!-- hub:(?P<name>[a-z-]+) -->$", re.M)
@@ -104,12 +122,12 @@ def fill_placeholders(markdown: str, ctx: Context, page_url: str) -> str:
 
 def themes_list(ctx: Context, from_url: str) -> str:
     """The five themes, each linked to its page, as an HTML list."""
-    return '<ul class="hub-themes">\n' + "".join(
+    return raw('<ul class="hub-themes">\n' + "".join(
         f'<li class="hub-theme"><a class="hub-theme__name" href="{esc(urls.relative(from_url, urls.theme(theme.id)))}">'
         f'<span class="hub-theme__letter">{esc(theme.id)}.</span> {esc(theme.name[ctx.lang])}</a>'
         f'<span class="hub-theme__description">{esc(theme.description[ctx.lang])}</span></li>\n'
         for theme in ctx.themes
-    ) + "</ul>\n"
+    ) + "</ul>")
 
 
 # Placeholder name -> function(ctx, page_url) returning Markdown. Modules that
@@ -120,16 +138,17 @@ PLACEHOLDERS = {"themes": themes_list, **guide.PLACEHOLDERS}
 def themes_overview(ctx: Context) -> str:
     url = urls.THEMES
     parts = [front_matter(title=ctx.t["themes_title"], description=ctx.t["themes_intro"], hub_page="themes"), f"{esc(ctx.t['themes_intro'])}\n\n"]
-    parts.append('<ul class="hub-themes">\n')
+    items = ['<ul class="hub-themes">\n']
     for theme in ctx.themes:
         count = sum(1 for versions in ctx.cases.values() if theme.id in pick(versions, ctx.lang).meta["themes"])
-        parts.append(
+        items.append(
             f'<li class="hub-theme"><span class="hub-theme__letter" aria-hidden="true">{esc(theme.id)}</span>'
             f'<a class="hub-theme__name" href="{esc(urls.relative(url, urls.theme(theme.id)))}">{esc(theme.name[ctx.lang])}</a>'
             f'<span class="hub-theme__description">{esc(theme.description[ctx.lang])}</span>'
             f'<span class="hub-theme__count">{esc(ctx.t["theme_case_count"].format(n=count))}</span></li>\n'
         )
-    parts.append("</ul>\n")
+    items.append("</ul>")
+    parts.append(raw("".join(items)))
     return "".join(parts)
 
 
@@ -173,10 +192,12 @@ def library(ctx: Context) -> str:
         front_matter(title=ctx.t["library_title"], description=ctx.t["library_intro"], hub_page="library"),
         f'<h1>{esc(ctx.t["library_title"])}</h1>\n\n',
         f'<p class="hub-lead">{esc(ctx.t["library_intro"])}</p>\n\n',
-        f'<form class="hub-filters" id="hub-filters" aria-label="{esc(ctx.t["filter_label"])}" '
-        f'data-plural="{esc(json.dumps(plural, ensure_ascii=False, sort_keys=True))}">'
-        f'{filters}<button type="reset" class="md-button">{esc(ctx.t["filter_reset"])}</button></form>\n\n',
-        f'<p class="hub-count" id="hub-count" role="status">{esc(ctx.t["library_total"].format(n=len(items)))}</p>\n\n',
+        raw(
+            f'<form class="hub-filters" id="hub-filters" aria-label="{esc(ctx.t["filter_label"])}" '
+            f'data-plural="{esc(json.dumps(plural, ensure_ascii=False, sort_keys=True))}">'
+            f'{filters}<button type="reset" class="md-button">{esc(ctx.t["filter_reset"])}</button></form>\n'
+            f'<p class="hub-count" id="hub-count" role="status">{esc(ctx.t["library_total"].format(n=len(items)))}</p>'
+        ),
         case_list(ctx, items, url),
         f'\n<p><a href="{esc(urls.relative(url, urls.COUNTRIES))}">{esc(ctx.t["countries_title"])}</a> · '
         f'<a href="{esc(urls.relative(url, urls.THEMES))}">{esc(ctx.t["themes_all"])}</a></p>\n',
@@ -194,7 +215,7 @@ def countries_overview(ctx: Context) -> str:
         f'<span class="hub-theme__count">{esc(ctx.t["theme_case_count"].format(n=n))}</span></li>\n'
         for code, n in sorted(counts.items(), key=lambda kv: countries.name(kv[0], ctx.lang))
     )
-    body = f'<ul class="hub-countries">\n{rows}</ul>\n' if rows else f'<p class="hub-empty">{esc(ctx.t["cases_none"])}</p>\n'
+    body = raw(f'<ul class="hub-countries">\n{rows}</ul>' if rows else f'<p class="hub-empty">{esc(ctx.t["cases_none"])}</p>')
     return front_matter(title=ctx.t["countries_title"], description=ctx.t["countries_intro"], hub_page="countries") + f"{esc(ctx.t['countries_intro'])}\n\n" + body
 
 
@@ -254,12 +275,12 @@ def case_page(ctx: Context, versions: dict, strings_by_lang: dict) -> str:
     return "".join([
         front_matter(title=meta["title"], description=meta["summary"], hub_page="case", content_lang=item.lang, case_id=item.id),
         f'<p class="hub-lead">{esc(meta["summary"])}</p>\n\n',
-        f'<dl class="hub-facts" aria-label="{esc(t["case_facts"])}">{"".join(facts)}</dl>\n\n',
-        translation,
+        raw(f'<dl class="hub-facts" aria-label="{esc(t["case_facts"])}">{"".join(facts)}</dl>' + translation),
         "\n",
         link_citations(item.body.strip(), len(meta["sources"])),
         _case_episodes(ctx, item, url, t),
-        f'\n\n<h2 id="sources">{esc(t["label_sources"])}</h2>\n\n<ol class="hub-sources">{sources}</ol>\n',
+        f'\n\n## {t["label_sources"]} {{#sources}}\n',
+        raw(f'<ol class="hub-sources">{sources}</ol>'),
     ])
 
 

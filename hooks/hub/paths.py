@@ -11,7 +11,12 @@ STRINGS_DIR = DATA / "strings"
 
 def relative(path: Path, root: Path = REPO) -> str:
     """A repository-relative path with forward slashes, as problems print it."""
+    path = Path(path)
     try:
-        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+        return path.relative_to(root).as_posix()  # the common case, without touching the disk
     except ValueError:
-        return Path(path).as_posix()
+        pass
+    try:
+        return path.resolve().relative_to(Path(root).resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

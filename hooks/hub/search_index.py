@@ -11,8 +11,12 @@ import json
 from pathlib import Path
 
 
-def split_by_language(site_dir: Path, languages, default: str) -> dict[str, int]:
-    """Write <root>/search/search_index.json per language; return entry counts."""
+def split_by_language(site_dir: Path, languages, default: str, leave_out=frozenset()) -> dict[str, int]:
+    """Write <root>/search/search_index.json per language; return entry counts.
+
+    `leave_out` holds the URLs of pages shown in a language they are not
+    written in (untranslated fallbacks): their entries stay out of that index.
+    """
     merged_path = site_dir / "search" / "search_index.json"
     if not merged_path.exists():
         return {}
@@ -25,6 +29,7 @@ def split_by_language(site_dir: Path, languages, default: str) -> dict[str, int]
             docs = [dict(d, location=d["location"][len(prefix):]) for d in merged["docs"] if d["location"].startswith(prefix)]
         else:
             docs = [d for d in merged["docs"] if not d["location"].startswith(others)]
+        docs = [d for d in docs if (prefix + d["location"]).split("#")[0] not in leave_out]
         target = site_dir / prefix / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         data = {"config": merged["config"], "docs": docs}

@@ -60,5 +60,5 @@ def load(folder: Path = paths.STRINGS_DIR) -> dict[str, dict[str, str]]:
     """lang -> key -> text, from every strings file."""
     raw: dict = {}
     for path in files(folder):
-        raw.update(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+        raw.update(yaml.load(path.read_text(encoding="utf-8"), Loader=yamlnodes.LOADER) or {})
     return {lang: {key: str(texts[lang]) for key, texts in raw.items()} for lang in LANGUAGES}

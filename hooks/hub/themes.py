@@ -57,5 +57,5 @@ def load(path: Path = paths.THEMES_FILE) -> list[Theme]:
     """The themes in file order. Call check() first: this assumes a valid file."""
     import yaml
 
-    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    raw = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=yamlnodes.LOADER)
     return [Theme(item["id"], item["name"], item["description"]) for item in raw]

@@ -6,8 +6,6 @@ and end with a slash, as MkDocs writes them with `use_directory_urls`.
 
 from __future__ import annotations
 
-import posixpath
-
 THEMES = "themes/"
 LIBRARY = "good-practices/"
 COUNTRIES = "countries/"
@@ -39,6 +37,10 @@ def source_of(url: str) -> str:
 
 def relative(from_url: str, to_url: str) -> str:
     """A link from one page to another, relative so the site works from any sub-path."""
-    start = from_url.rstrip("/") or "."
-    target = posixpath.relpath(to_url.rstrip("/") or ".", start)
-    return "./" if target == "." else target + "/"
+    here = [part for part in from_url.split("/") if part]
+    there = [part for part in to_url.split("/") if part]
+    common = 0
+    while common < min(len(here), len(there)) and here[common] == there[common]:
+        common += 1
+    parts = [".."] * (len(here) - common) + there[common:]
+    return "/".join(parts) + "/" if parts else "./"

@@ -93,6 +93,24 @@ def write_vtt(path: Path, cues: list[tuple[float, float, str]]) -> None:
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
+def episode_fields(spec: dict, lang: str, kind: str, media: str, captions: dict) -> dict:
+    """The front matter of a synthesized seed episode, from its YAML spec."""
+    meta = spec["meta"][lang]
+    return {
+        "id": spec["id"],
+        "kind": kind,
+        "title": meta["title"],
+        "date": spec["date"],
+        "summary": meta["summary"],
+        "themes": spec["themes"],
+        "speakers": [{"name": "eSpeak NG", "role": meta["speaker_role"]}],
+        "narration": "synthesized",
+        "language": lang,
+        "media": media,
+        "captions": captions,
+    }
+
+
 def write_episode(path: Path, made_by: str, meta: dict, paragraphs: list[list[Spoken]]) -> None:
     """The episode file: front matter, then the transcript, one timestamped paragraph each."""
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)

@@ -33,19 +33,7 @@ def make(lang: str, spec: dict, work: Path) -> list[Path]:
         "-fflags", "+bitexact", str(mp3),
     )
     narration.write_vtt(vtt, [(s.start, s.end, s.text) for p in timed for s in p])
-    episode = {
-        "id": spec["id"],
-        "kind": "audio",
-        "title": meta["title"],
-        "date": spec["date"],
-        "summary": meta["summary"],
-        "themes": spec["themes"],
-        "speakers": [{"name": "eSpeak NG", "role": meta["speaker_role"]}],
-        "narration": "synthesized",
-        "language": lang,
-        "media": f"media/{base}.mp3",
-        "captions": {lang: f"media/{base}.vtt"},
-    }
+    episode = narration.episode_fields(spec, lang, "audio", f"media/{base}.mp3", {lang: f"media/{base}.vtt"})
     md = PODCASTS / f"{base}.md"
     narration.write_episode(md, MADE_BY, episode, timed)
     return [mp3, vtt, md]

@@ -123,20 +123,7 @@ def make(lang: str, spec: dict, tab, base: str, work: Path) -> tuple[list[Path],
         ]
         narration.write_vtt(vtt, cues)
         captions[caption_lang] = f"media/{vtt.name}"
-    meta = spec["meta"][lang]
-    episode = {
-        "id": spec["id"],
-        "kind": "video",
-        "title": meta["title"],
-        "date": spec["date"],
-        "summary": meta["summary"],
-        "themes": spec["themes"],
-        "speakers": [{"name": "eSpeak NG", "role": meta["speaker_role"]}],
-        "narration": "synthesized",
-        "language": lang,
-        "media": f"media/{mp4.name}",
-        "captions": captions,
-    }
+    episode = narration.episode_fields(spec, lang, "video", f"media/{mp4.name}", captions)
     return [mp4, *(PODCASTS / p for p in captions.values())], episode, timed, cases
 
 
