@@ -56,6 +56,10 @@ def splice_raw(page_html: str) -> str:
     return RAW_MARKER.sub(lambda match: RAW_HTML.get(match[1], match[0]), page_html)
 
 
+# Pages that only list cases stay out of search: results lead to the cases.
+LIST_PAGE = {"exclude": True}
+
+
 def pick(versions: dict, lang: str):
     """The case file in `lang`, or the other language's when not translated yet."""
     return versions.get(lang) or versions[other(lang)]
@@ -105,7 +109,8 @@ def case_list(ctx: Context, items: list, from_url: str) -> str:
             f'{esc(ctx.t["label_themes"])} {esc(theme_names(ctx, meta["themes"]))}</span>'
             f'<span class="hub-case__summary"{attrs}>{esc(meta["summary"])}</span></li>'
         )
-    return raw('<ul class="hub-cases">\n' + "\n".join(rows) + "\n</ul>")
+    # The cards repeat what each case page says; search finds the case itself.
+    return raw('<ul class="hub-cases" data-search-exclude>\n' + "\n".join(rows) + "\n</ul>")
 
 
 PLACEHOLDER = re.compile(r"^<!-- hub:(?P<name>[a-z-]+) -->$", re.M)
@@ -189,7 +194,7 @@ def library(ctx: Context) -> str:
     ])
     plural = {key[len("cases_count_"):]: text for key, text in ctx.t.items() if key.startswith("cases_count_")}
     return "".join([
-        front_matter(title=ctx.t["library_title"], description=ctx.t["library_intro"], hub_page="library"),
+        front_matter(title=ctx.t["library_title"], description=ctx.t["library_intro"], hub_page="library", search=LIST_PAGE),
         f'<h1>{esc(ctx.t["library_title"])}</h1>\n\n',
         f'<p class="hub-lead">{esc(ctx.t["library_intro"])}</p>\n\n',
         raw(
@@ -216,7 +221,7 @@ def countries_overview(ctx: Context) -> str:
         for code, n in sorted(counts.items(), key=lambda kv: countries.name(kv[0], ctx.lang))
     )
     body = raw(f'<ul class="hub-countries">\n{rows}</ul>' if rows else f'<p class="hub-empty">{esc(ctx.t["cases_none"])}</p>')
-    return front_matter(title=ctx.t["countries_title"], description=ctx.t["countries_intro"], hub_page="countries") + f"{esc(ctx.t['countries_intro'])}\n\n" + body
+    return front_matter(title=ctx.t["countries_title"], description=ctx.t["countries_intro"], hub_page="countries", search=LIST_PAGE) + f"{esc(ctx.t['countries_intro'])}\n\n" + body
 
 
 def country_page(ctx: Context, code: str) -> str:
@@ -224,7 +229,7 @@ def country_page(ctx: Context, code: str) -> str:
     items = [item for item in sorted_cases(ctx.cases, ctx.lang) if item.meta["country"] == code]
     name = countries.name(code, ctx.lang)
     return "".join([
-        front_matter(title=ctx.t["country_title"].format(country=name), description=ctx.t["country_intro"].format(country=name), hub_page="country"),
+        front_matter(title=ctx.t["country_title"].format(country=name), description=ctx.t["country_intro"].format(country=name), hub_page="country", search=LIST_PAGE),
         case_list(ctx, items, url),
         f'\n<p><a href="{esc(urls.relative(url, urls.LIBRARY))}?country={esc(code)}">{esc(ctx.t["country_in_library"])}</a> · '
         f'<a href="{esc(urls.relative(url, urls.COUNTRIES))}">{esc(ctx.t["countries_title"])}</a></p>\n',
