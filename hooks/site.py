@@ -14,6 +14,7 @@ only the glue to MkDocs 1.6 and mkdocs-static-i18n 1.3.1 (pinned):
 
 from __future__ import annotations
 
+import gc
 import html
 import re
 import shutil
@@ -38,6 +39,7 @@ def on_config(config):
     i18n = config.plugins.get("i18n")
     if i18n is not None and i18n.building and _state:
         return config  # static-i18n's build of another language: already checked and generated
+    gc.unfreeze()  # a new build under `mkdocs serve`: the last one's objects may go
     # The project is the folder of mkdocs.yml, so fixture sites in tests work too.
     layout = project.Layout(root=Path(config.config_file_path).resolve().parent)
     report = project.check(layout)
@@ -56,6 +58,9 @@ def on_config(config):
     if report.channel and not config.site_url:
         raise PluginError("the podcast feeds need absolute addresses: set site_url (SITE_URL) in mkdocs.yml")
     _state["feeds"] = podcast_feed.feeds(report.channel, report.episodes, config.site_url, strings_by_lang) if report.channel else {}
+    # Everything read so far lives for the whole build: keep it out of the
+    # garbage collector's repeated scans.
+    gc.freeze()
     _state["media"] = [(layout.podcasts_dir / rel, rel) for rel in episodes.shipped_files(report.episodes, report.channel)]
     return config
 
@@ -82,7 +87,7 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     lang = config.theme["language"]
     report = _state["report"]
-    ctx = pages.Context(lang, _state["strings"][lang], report.themes, report.cases)
+    ctx = pages.Context(lang, _state["strings"][lang], report.themes, report.cases, report.episodes)
     url = page.url[len(lang) + 1:] if page.url.startswith(f"{lang}/") else page.url
     return pages.fill_placeholders(markdown, ctx, url)
 

@@ -124,6 +124,8 @@ def test_both_phases_by_keyboard_give_the_expected_scores_and_survive_a_reload(f
     weakest = page.locator(".hub-weakest > li").first
     assert weakest.get_attribute("data-dimension") == "election-rules"
     assert weakest.locator(".hub-recommendation__cases a").count() >= 1
+    # Recommendations also lead to episodes on the dimension's themes.
+    assert page.locator(".hub-recommendation__episodes a").count() >= 1
     page.reload()
     page.wait_for_selector(".hub-results")
     assert_expected_scores(page, lang)

@@ -8,7 +8,9 @@ import lighthouse
 from hub import project
 
 CASE = sorted(project.check().cases)[0]
-PAGES = ["", "good-practices/", f"good-practices/{CASE}/", "assessment/", "media/"]
+EPISODE = sorted(project.check().episodes)[0]
+# The first views the budgets name: home, library, a case, an episode, the assessment.
+PAGES = ["", "good-practices/", f"good-practices/{CASE}/", f"media/{EPISODE}/", "assessment/"]
 
 
 @pytest.mark.parametrize("lang", ["", "ar/"])

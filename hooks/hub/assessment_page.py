@@ -20,12 +20,17 @@ def _links(ctx: pages.Context, page_url: str) -> dict:
     for item in pages.sorted_cases(ctx.cases, ctx.lang):
         for theme in item.meta["themes"]:
             cases[theme].append({"title": item.meta["title"], "url": urls.relative(page_url, urls.case(item.id)), "type": item.meta["type"], "lang": item.lang})
-    return {"themes": themes, "cases": cases}
+    episodes: dict[str, list] = {t.id: [] for t in ctx.themes}
+    for versions in sorted(ctx.episodes.values(), key=lambda v: pages.pick(v, ctx.lang).id):
+        episode = pages.pick(versions, ctx.lang)
+        for theme in episode.meta["themes"]:
+            episodes[theme].append({"title": episode.meta["title"], "url": urls.relative(page_url, urls.episode(episode.id)), "kind": episode.meta["kind"], "lang": episode.lang})
+    return {"themes": themes, "cases": cases, "episodes": episodes}
 
 
 def _data(ctx: pages.Context, page_url: str) -> dict:
     data = assessment.page_data(assessment.load(), ctx.lang, _links(ctx, page_url))
-    data["strings"] = {key: text for key, text in ctx.t.items() if key.startswith("assess_") or key.startswith("type_")}
+    data["strings"] = {key: text for key, text in ctx.t.items() if key.startswith(("assess_", "type_", "media_kind_"))}
     return data
 
 

@@ -70,6 +70,9 @@ def check(layout: Layout = Layout()) -> Report:
             items.append(item)
     report.problems += content.check_pairs([i for i in items if i.valid], case_schema.SHARED_FIELDS)
     for item in items:
+        # The YAML node trees only served to place problems on their lines;
+        # dropping them keeps a large build's memory (and GC work) down.
+        item.front, item.nodes = None, {}
         if item.valid:
             report.cases.setdefault(item.id, {})[item.lang] = item
     report.episodes, found, checked = episodes.check(layout.podcasts_dir, layout.root, report.themes, {i.id for i in items})

@@ -538,6 +538,17 @@
         return el("li", {}, [el("a", { href: c.url, lang: c.lang !== bank.lang ? c.lang : null, text: c.title }), " · " + (t["type_" + c.type] || "")]);
       })));
     }
+    var episodes = [];
+    var seenEpisodes = {};
+    r.dimension.themes.forEach(function (id) {
+      ((bank.episodes || {})[id] || []).forEach(function (e) { if (!seenEpisodes[e.url]) { seenEpisodes[e.url] = true; episodes.push(e); } });
+    });
+    if (episodes.length) {
+      item.appendChild(el("p", { class: "hub-recommendation__label", text: t.assess_related_episodes }));
+      item.appendChild(el("ul", { class: "hub-recommendation__episodes" }, episodes.slice(0, 3).map(function (e) {
+        return el("li", {}, [el("a", { href: e.url, lang: e.lang !== bank.lang ? e.lang : null, text: e.title }), " · " + (t["media_kind_" + e.kind] || "")]);
+      })));
+    }
     var goalId = "hub-goal-" + r.dimension.id;
     var goal = el("textarea", { id: goalId, rows: "2", maxlength: "2000", "data-goal": r.dimension.id });
     var printed = el("p", { class: "hub-print-only" });
