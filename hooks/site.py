@@ -109,6 +109,7 @@ def on_env(env, config, files):
 
 
 def on_post_page(output, page, config):
+    output = pages.splice_raw(output, late=True)
     lang = config.theme["language"]
     # Material puts dir only on <body>; the root element must carry it too.
     output = output.replace(f'<html lang="{lang}"', f'<html lang="{lang}" dir="{DIRECTION[lang]}"', 1)

@@ -46,7 +46,8 @@ def app(ctx: pages.Context, page_url: str, mode: str = "assessment") -> str:
         f'<div id="hub-assessment" class="hub-assessment" data-mode="{mode}">'
         f'<noscript><p class="hub-notice">{esc(ctx.t["assess_noscript"])}</p></noscript>'
         f'<p class="hub-assessment__loading">{esc(ctx.t["assess_loading"])}</p></div>\n'
-        + _json_script(_data(ctx, page_url))
+        + _json_script(_data(ctx, page_url)),
+        searchable=False,
     )
 
 

@@ -40,20 +40,27 @@ def front_matter(**meta) -> str:
 
 # Generated HTML goes into the page after Markdown has run: Markdown sees only
 # a comment standing for it. Parsing large generated HTML through Markdown
-# was most of the cost of a build with many cases.
+# was most of the cost of a build with many cases. HTML that search need not
+# index (card lists that repeat the cases, a case's facts panel, the
+# assessment's application) goes in even later, after the search plugin has
+# read the page, which spares it parsing that markup too.
 RAW_HTML: dict[str, str] = {}
-RAW_MARKER = re.compile(r"<!--(hub-raw-\d+)-->")
+RAW_MARKER = re.compile(r"<!--(hub-(?:raw|late)-\d+)-->")
+LATE_MARKER = re.compile(r"<!--(hub-late-\d+)-->")
 
 
-def raw(html_text: str) -> str:
-    key = f"hub-raw-{len(RAW_HTML)}"
+def raw(html_text: str, searchable: bool = True) -> str:
+    key = f"hub-{'raw' if searchable else 'late'}-{len(RAW_HTML)}"
     RAW_HTML[key] = html_text
     return f"\n\n<!--{key}-->\n\n"
 
 
-def splice_raw(page_html: str) -> str:
-    """Put the generated HTML back in place of its markers."""
-    return RAW_MARKER.sub(lambda match: RAW_HTML.get(match[1], match[0]), page_html)
+def splice_raw(page_html: str, late: bool = False) -> str:
+    """Put generated HTML back in place of its markers: searchable parts into
+    the page content, the rest (`late`) into the finished page."""
+    if late:
+        return LATE_MARKER.sub(lambda match: RAW_HTML.get(match[1], match[0]), page_html)
+    return RAW_MARKER.sub(lambda match: RAW_HTML[match[1]] if match[1].startswith("hub-raw-") else match[0], page_html)
 
 
 # Pages that only list cases stay out of search: results lead to the cases.
@@ -110,7 +117,7 @@ def case_list(ctx: Context, items: list, from_url: str) -> str:
             f'<span class="hub-case__summary"{attrs}>{esc(meta["summary"])}</span></li>'
         )
     # The cards repeat what each case page says; search finds the case itself.
-    return raw('<ul class="hub-cases" data-search-exclude>\n' + "\n".join(rows) + "\n</ul>")
+    return raw('<ul class="hub-cases">\n' + "\n".join(rows) + "\n</ul>", searchable=False)
 
 
 PLACEHOLDER = re.compile(r"^<!-- hub:(?P<name>[a-z-]+) -->$", re.M)
@@ -280,7 +287,7 @@ def case_page(ctx: Context, versions: dict, strings_by_lang: dict) -> str:
     return "".join([
         front_matter(title=meta["title"], description=meta["summary"], hub_page="case", content_lang=item.lang, case_id=item.id),
         f'<p class="hub-lead">{esc(meta["summary"])}</p>\n\n',
-        raw(f'<dl class="hub-facts" aria-label="{esc(t["case_facts"])}">{"".join(facts)}</dl>' + translation),
+        raw(f'<dl class="hub-facts" aria-label="{esc(t["case_facts"])}">{"".join(facts)}</dl>' + translation, searchable=False),
         "\n",
         link_citations(item.body.strip(), len(meta["sources"])),
         _case_episodes(ctx, item, url, t),
