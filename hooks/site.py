@@ -50,6 +50,7 @@ def on_config(config):
         raise PluginError("content check failed:\n" + "\n".join(lines) + "\n" + problem_format.summary(report.errors))
     strings_by_lang = strings.load()
     pages.RAW_HTML.clear()
+    pages.PAGE_PARTS.clear()
     _state["fallbacks"] = set()
     _state["report"] = report
     _state["strings"] = strings_by_lang
@@ -96,7 +97,11 @@ def on_page_content(html_text, page, config, files):
     return pages.splice_raw(html_text)
 
 
+@event_priority(-100)  # after the search plugin has indexed the page
 def on_page_context(context, page, config, nav):
+    parts = pages.PAGE_PARTS.get(page.file.src_uri)
+    if parts is not None:
+        page.content = parts[0] + page.content + parts[1]
     lang = config.theme["language"]
     if (page.meta.get("content_lang") or getattr(page.file, "locale", lang)) != lang:
         _state["fallbacks"].add(page.url)  # text in the other language: kept out of this language's search

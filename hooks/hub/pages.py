@@ -247,8 +247,15 @@ def _fact(label: str, value_html: str) -> str:
     return f"<dt>{esc(label)}</dt><dd>{value_html}</dd>"
 
 
-def case_page(ctx: Context, versions: dict, strings_by_lang: dict) -> str:
-    """A case in `ctx.lang`, or in the other language with its own labels when untranslated."""
+# HTML put around a generated page's content once the search plugin has read
+# it: source path -> (before, after). A case's facts and sources are not
+# re-parsed by Markdown or by search, which keeps large builds fast.
+PAGE_PARTS: dict[str, tuple[str, str]] = {}
+
+
+def case_page(ctx: Context, versions: dict, strings_by_lang: dict) -> tuple[str, tuple[str, str]]:
+    """A case in `ctx.lang`, or in the other language with its own labels when
+    untranslated: its Markdown, and the HTML (before, after) that frames it."""
     item = pick(versions, ctx.lang)
     t = strings_by_lang[item.lang]  # the panel speaks the language of the text it sits in
     meta, url = item.meta, urls.case(item.id)
@@ -284,16 +291,10 @@ def case_page(ctx: Context, versions: dict, strings_by_lang: dict) -> str:
     sources = "".join(
         f'<li id="source-{n}">{_source_html(source)}</li>' for n, source in enumerate(meta["sources"], start=1)
     )
-    return "".join([
-        front_matter(title=meta["title"], description=meta["summary"], hub_page="case", content_lang=item.lang, case_id=item.id),
-        f'<p class="hub-lead">{esc(meta["summary"])}</p>\n\n',
-        raw(f'<dl class="hub-facts" aria-label="{esc(t["case_facts"])}">{"".join(facts)}</dl>' + translation, searchable=False),
-        "\n",
-        link_citations(item.body.strip(), len(meta["sources"])),
-        _case_episodes(ctx, item, url, t),
-        f'\n\n## {t["label_sources"]} {{#sources}}\n',
-        raw(f'<ol class="hub-sources">{sources}</ol>'),
-    ])
+    before = f'<p class="hub-lead">{esc(meta["summary"])}</p>' + f'<dl class="hub-facts" aria-label="{esc(t["case_facts"])}">{"".join(facts)}</dl>' + translation
+    after = _case_episodes(ctx, item, url, t) + f'<h2 id="sources">{esc(t["label_sources"])}</h2><ol class="hub-sources">{sources}</ol>'
+    markdown = front_matter(title=meta["title"], description=meta["summary"], hub_page="case", content_lang=item.lang, case_id=item.id)
+    return markdown + link_citations(item.body.strip(), len(meta["sources"])) + "\n", (before, after)
 
 
 def _case_episodes(ctx: Context, item, url: str, t: dict) -> str:
@@ -309,7 +310,7 @@ def _case_episodes(ctx: Context, item, url: str, t: dict) -> str:
         f'<span class="hub-badge hub-badge--{esc(e.meta["kind"])}">{esc(t["media_kind_" + e.meta["kind"]])}</span></li>'
         for e in related
     )
-    return f'\n\n<h2 id="episodes">{esc(t["case_episodes"])}</h2>\n\n<ul class="hub-case-episodes">{rows}</ul>'
+    return f'<h2 id="episodes">{esc(t["case_episodes"])}</h2><ul class="hub-case-episodes">{rows}</ul>'
 
 
 CITATION = re.compile(r"\[(\d{1,2})\](?![(:\[])")

@@ -18,8 +18,12 @@ def generated(report, strings_by_lang: dict) -> dict[str, str]:
     for lang in LANGUAGES:
         ctx = pages.Context(lang, strings_by_lang[lang], report.themes, report.cases, report.episodes)
 
-        def add(url: str, markdown: str) -> None:
-            out[f"{lang}/{urls.source_of(url)}"] = markdown
+        def add(url: str, page) -> None:
+            """`page` is Markdown, or (Markdown, (HTML before, HTML after))."""
+            src_uri = f"{lang}/{urls.source_of(url)}"
+            if isinstance(page, tuple):
+                page, pages.PAGE_PARTS[src_uri] = page
+            out[src_uri] = page
 
         add(urls.THEMES, pages.themes_overview(ctx))
         for theme in report.themes:
