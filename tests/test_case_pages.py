@@ -50,7 +50,7 @@ def test_the_library_lists_every_case_with_filter_data(site, prefix):
     page = site / prefix / "good-practices" / "index.html"
     items = [attrs for tag, attrs in tags(page) if tag == "li" and attrs.get("class") == "hub-case"]
     assert len(items) == len(CASES)
-    assert all({"data-themes", "data-type", "data-country", "data-phase"} <= set(attrs) for attrs in items)
+    assert all({"data-theme", "data-type", "data-country", "data-phase"} <= set(attrs) for attrs in items)
     assert any(tag == "form" and attrs.get("id") == "hub-filters" for tag, attrs in tags(page))
 
 

@@ -149,14 +149,14 @@ def episode_list(ctx: pages.Context, items: list, from_url: str) -> str:
         meta = episode.meta
         attrs = pages.lang_attrs(episode.lang, ctx.lang)
         rows.append(
-            f'<li class="hub-episode" data-themes="{esc(" ".join(meta["themes"]))}" data-kind="{esc(meta["kind"])}">'
+            f'<li class="hub-episode" data-theme="{esc(" ".join(meta["themes"]))}" data-kind="{esc(meta["kind"])}">'
             f'<span class="hub-badge hub-badge--{esc(meta["kind"])}">{esc(ctx.t["media_kind_" + meta["kind"]])}</span>'
             f'<a class="hub-episode__title" href="{esc(urls.relative(from_url, urls.episode(episode.id)))}"{attrs}>{esc(meta["title"])}</a>'
             f'<span class="hub-episode__facts"><time datetime="{meta["date"].isoformat()}">{meta["date"].isoformat()}</time> · '
             f'{esc(media_files.clock(episode.duration))} · {esc(ctx.t["label_themes"])} {esc(pages.theme_names(ctx, meta["themes"]))}</span>'
             f'<span class="hub-episode__summary"{attrs}>{esc(meta["summary"])}</span></li>'
         )
-    return '<ul class="hub-episodes">\n' + "\n".join(rows) + "\n</ul>\n"
+    return '<ul class="hub-episodes" id="hub-episode-list">\n' + "\n".join(rows) + "\n</ul>\n"
 
 
 def media_index(ctx: pages.Context, has_feed: bool) -> str:
@@ -178,7 +178,7 @@ def media_index(ctx: pages.Context, has_feed: bool) -> str:
         f'<h1>{esc(ctx.t["media_title"])}</h1>\n\n',
         f'<p class="hub-lead">{esc(ctx.t["media_intro"])}</p>\n\n',
         feed,
-        f'<form class="hub-filters" id="hub-media-filters" hidden aria-label="{esc(ctx.t["media_filter_label"])}" '
+        f'<form class="hub-filters" id="hub-media-filters" data-hub-filter="hub-episode-list" data-hub-count="hub-media-count" aria-label="{esc(ctx.t["media_filter_label"])}" '
         f'data-plural="{esc(json.dumps(plural, ensure_ascii=False, sort_keys=True))}">'
         f'{filters}<button type="reset" class="md-button">{esc(ctx.t["filter_reset"])}</button></form>\n\n',
         f'<p class="hub-count" id="hub-media-count" role="status">{esc(ctx.t["media_total"].format(n=len(items)))}</p>\n\n',

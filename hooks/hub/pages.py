@@ -97,7 +97,7 @@ def theme_names(ctx: Context, ids) -> str:
     return "، ".join(by_id[i].name[ctx.lang] for i in ids) if ctx.lang == "ar" else ", ".join(by_id[i].name[ctx.lang] for i in ids)
 
 
-def case_list(ctx: Context, items: list, from_url: str) -> str:
+def case_list(ctx: Context, items: list, from_url: str, list_id: str | None = None) -> str:
     """An HTML list of case cards; `data-*` attributes feed the library filters."""
     if not items:
         return raw(f'<p class="hub-empty">{esc(ctx.t["cases_none"])}</p>')
@@ -107,9 +107,11 @@ def case_list(ctx: Context, items: list, from_url: str) -> str:
         attrs = lang_attrs(item.lang, ctx.lang)
         href = urls.relative(from_url, urls.case(item.id))
         themes = " ".join(meta["themes"])
+        # A case about both phases belongs to each phase's filter.
+        phases = "election office" if meta["phase"] == "both" else meta["phase"]
         rows.append(
-            f'<li class="hub-case" data-themes="{esc(themes)}" data-type="{esc(meta["type"])}" '
-            f'data-country="{esc(meta["country"])}" data-phase="{esc(meta["phase"])}">'
+            f'<li class="hub-case" data-theme="{esc(themes)}" data-type="{esc(meta["type"])}" '
+            f'data-country="{esc(meta["country"])}" data-phase="{esc(phases)}">'
             f'<span class="hub-badge hub-badge--{esc(meta["type"])}">{esc(ctx.t["type_" + meta["type"]])}</span>'
             f'<a class="hub-case__title" href="{esc(href)}"{attrs}>{esc(meta["title"])}</a>'
             f'<span class="hub-case__facts">{esc(countries.name(meta["country"], ctx.lang))} · {esc(period_text(meta["period"]))} · '
@@ -117,7 +119,8 @@ def case_list(ctx: Context, items: list, from_url: str) -> str:
             f'<span class="hub-case__summary"{attrs}>{esc(meta["summary"])}</span></li>'
         )
     # The cards repeat what each case page says; search finds the case itself.
-    return raw('<ul class="hub-cases">\n' + "\n".join(rows) + "\n</ul>", searchable=False)
+    list_id_attr = f' id="{list_id}"' if list_id else ""
+    return raw(f'<ul class="hub-cases"{list_id_attr}>\n' + "\n".join(rows) + "\n</ul>", searchable=False)
 
 
 PLACEHOLDER = re.compile(r"^<!-- hub:(?P<name>[a-z-]+) -->$", re.M)
@@ -205,12 +208,12 @@ def library(ctx: Context) -> str:
         f'<h1>{esc(ctx.t["library_title"])}</h1>\n\n',
         f'<p class="hub-lead">{esc(ctx.t["library_intro"])}</p>\n\n',
         raw(
-            f'<form class="hub-filters" id="hub-filters" aria-label="{esc(ctx.t["filter_label"])}" '
+            f'<form class="hub-filters" id="hub-filters" data-hub-filter="hub-case-list" data-hub-count="hub-count" aria-label="{esc(ctx.t["filter_label"])}" '
             f'data-plural="{esc(json.dumps(plural, ensure_ascii=False, sort_keys=True))}">'
             f'{filters}<button type="reset" class="md-button">{esc(ctx.t["filter_reset"])}</button></form>\n'
             f'<p class="hub-count" id="hub-count" role="status">{esc(ctx.t["library_total"].format(n=len(items)))}</p>'
         ),
-        case_list(ctx, items, url),
+        case_list(ctx, items, url, "hub-case-list"),
         f'\n<p><a href="{esc(urls.relative(url, urls.COUNTRIES))}">{esc(ctx.t["countries_title"])}</a> · '
         f'<a href="{esc(urls.relative(url, urls.THEMES))}">{esc(ctx.t["themes_all"])}</a></p>\n',
     ])

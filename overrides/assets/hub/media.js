@@ -72,54 +72,9 @@
     });
   }
 
-  function setupFilters() {
-    var form = document.getElementById("hub-media-filters");
-    if (!form || form.dataset.ready) return;
-    form.dataset.ready = "true";
-    var items = Array.prototype.slice.call(document.querySelectorAll("ul.hub-episodes > li"));
-    var count = document.getElementById("hub-media-count");
-    var texts = JSON.parse(form.dataset.plural);
-    var rules = new Intl.PluralRules(document.documentElement.lang || "en");
-    var names = ["theme", "kind"];
-
-    function apply(updateAddress) {
-      var theme = form.elements.theme.value;
-      var kind = form.elements.kind.value;
-      var shown = 0;
-      items.forEach(function (item) {
-        var visible = (!theme || item.dataset.themes.split(" ").indexOf(theme) >= 0) && (!kind || item.dataset.kind === kind);
-        item.hidden = !visible;
-        if (visible) shown += 1;
-      });
-      var key = shown === 0 ? "zero" : rules.select(shown);
-      count.textContent = (texts[key] || texts.other).replace("{n}", shown.toLocaleString(document.documentElement.lang));
-      if (updateAddress) {
-        var params = new URLSearchParams(location.search);
-        names.forEach(function (name) {
-          if (form.elements[name].value) params.set(name, form.elements[name].value); else params.delete(name);
-        });
-        var query = params.toString();
-        history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
-      }
-    }
-
-    var params = new URLSearchParams(location.search);
-    names.forEach(function (name) {
-      var select = form.elements[name];
-      var wanted = params.get(name);
-      if (wanted && Array.prototype.some.call(select.options, function (o) { return o.value === wanted; })) select.value = wanted;
-    });
-    form.addEventListener("change", function () { apply(true); });
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
-    form.hidden = false;
-    apply(false);
-  }
-
   function setup() {
     setupTranscript();
     setupEmbeds();
-    setupFilters();
   }
 
   if (window.document$) {
