@@ -47,7 +47,8 @@ def synthetic_case(index: int, lang: str, rng: random.Random) -> str:
         f"---\nid: synthetic-{index}\ntype: {case_type}\ntitle: \"{title}\"\nthemes: [{', '.join(picked)}]\n"
         f"country: {COUNTRIES[index % len(COUNTRIES)]}\nlevel: municipal\nperiod: {{start: {2000 + index % 25}}}\n"
         f"phase: {('election', 'office', 'both')[index % 3]}\nsummary: \"{title}.\"\n"
-        f"sources: [{{title: Synthetic source, publisher: Benchmark, year: 2020}}]\nupdated: 2026-01-01\n---\n"
+        f"topics: [participation]\n"
+        f"sources: [{{title: Synthetic source, publisher: Benchmark, year: 2020, language: en}}]\nreviewed: 2026-01-01\nreviewer: Benchmark\n---\n"
     )
     sections = []
     for names in case_schema.SECTIONS[case_type]:

@@ -51,7 +51,13 @@ def test_an_english_and_an_arabic_body_make_one_valid_case_in_both_languages(lay
     assert arabic.meta["period"] == {"start": 2005}
     assert english.meta["themes"] == ["C", "D", "E"]
     assert arabic.meta["place"] == "فيينا"
-    assert english.meta["updated"] == DAY
+    assert english.meta["reviewed"] == arabic.meta["reviewed"] == DAY
+    # The reviewer is the hub's editorial role in each language, never a proposer's name.
+    assert (english.meta["reviewer"], arabic.meta["reviewer"]) == ("Hub editorial team", "فريق تحرير المنصة")
+    # Topic names (one holds a comma) become ids; a language given by its name
+    # in either site language, or as a code in capitals, becomes its ISO 639-1 code.
+    assert english.meta["topics"] == arabic.meta["topics"] == ["gender-budgeting", "local-planning"]
+    assert [s["language"] for s in english.meta["sources"]] == [s["language"] for s in arabic.meta["sources"]] == ["de", "en", "en"]
     assert [s["publisher"] for s in english.meta["sources"]] == ["Der Standard", "European Women's Lobby", "URBACT"]
     assert "## السياق" in arabic.body and "## Lessons and how to replicate" in english.body
 
@@ -89,7 +95,7 @@ def render(item) -> str:
 def test_every_published_case_survives_the_trip_through_its_form(path, layout):
     """Each field and section has exactly one question: case -> form answers -> the same case."""
     item = written(path)
-    files, problems, _ = case_from_issue.convert([(path.name, render(item))], layout, today=item.meta["updated"])
+    files, problems, _ = case_from_issue.convert([(path.name, render(item))], layout, today=item.meta["reviewed"])
     assert [p.severity for p in problems] in ([], ["warning"])  # alone here, without its translation
     again = written(files[0])
     assert again.meta == item.meta
@@ -128,7 +134,7 @@ def test_values_that_break_a_rule_get_the_validators_lines_and_nothing_is_writte
     assert [(p.path, p.line, p.field) for p in problems] == [
         ("good_practices/vienna-budget.en.md", 7, "country"),
         ("good_practices/vienna-budget.en.md", 11, "period.start"),
-        ("good_practices/vienna-budget.en.md", 22, "sources[2].url"),
+        ("good_practices/vienna-budget.en.md", 24, "sources[2].url"),
     ]
     assert messages[0].endswith("(form: «Country»)") and messages[1].endswith("(form: «Start year»)")
     forced, _, _ = case_from_issue.convert([body("broken-values.en.md")], layout, today=DAY, force=True)
@@ -140,7 +146,7 @@ def test_a_source_line_that_fits_no_label_is_named(layout):
     text = text.replace("الناشر: Der Standard", "Der Standard")
     with pytest.raises(BodyError) as error:
         case_from_issue.convert([(where, text)], layout, today=DAY)
-    assert error.value.problems == ["«المصادر», source 1: the line 'Der Standard' does not start with one of العنوان:, الناشر:, السنة:, الرابط:"]
+    assert error.value.problems == ["«المصادر», source 1: the line 'Der Standard' does not start with one of العنوان:, الناشر:, السنة:, الرابط:, اللغة:"]
 
 
 def test_the_case_id_comes_from_the_form_or_from_the_maintainer(layout):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from helpers import REPO
-from hub import project, themes
+from hub import project, themes, topics
 from hub.problems import Problem
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -19,14 +19,14 @@ EXPECTED_BROKEN = [
     ("good_practices/broken-yaml.en.md", 4, "front matter"),
     ("good_practices/no-front-matter.en.md", 1, "front matter"),
     ("good_practices/pair-mismatch.ar.md", 5, "themes"),
-    ("good_practices/script.en.md", 17, "body"),
-    ("good_practices/script.en.md", 21, "body"),
-    ("good_practices/script.en.md", 25, "body"),
-    ("good_practices/script.en.md", 29, "body"),
-    ("good_practices/sections.en.md", 15, "body"),
-    ("good_practices/sections.en.md", 23, "body"),
-    ("good_practices/sections.en.md", 27, "body"),
-    ("good_practices/sections.en.md", 27, "body"),
+    ("good_practices/script.en.md", 19, "body"),
+    ("good_practices/script.en.md", 23, "body"),
+    ("good_practices/script.en.md", 27, "body"),
+    ("good_practices/script.en.md", 31, "body"),
+    ("good_practices/sections.en.md", 17, "body"),
+    ("good_practices/sections.en.md", 25, "body"),
+    ("good_practices/sections.en.md", 29, "body"),
+    ("good_practices/sections.en.md", 29, "body"),
     ("good_practices/unknown-key.en.md", 2, "title"),
     ("good_practices/unknown-key.en.md", 4, "titel"),
     ("good_practices/wrong-types.en.md", 3, "type"),
@@ -39,7 +39,9 @@ EXPECTED_BROKEN = [
     ("good_practices/wrong-types.en.md", 12, "summary"),
     ("good_practices/wrong-types.en.md", 16, "sources[1].year"),
     ("good_practices/wrong-types.en.md", 17, "sources[1].url"),
-    ("good_practices/wrong-types.en.md", 18, "updated"),
+    ("good_practices/wrong-types.en.md", 18, "sources[1].language"),
+    ("good_practices/wrong-types.en.md", 19, "reviewed"),
+    ("good_practices/wrong-types.en.md", 21, "topics[2]"),
 ]
 
 
@@ -62,7 +64,9 @@ def test_every_problem_of_the_broken_fixtures_is_reported_with_its_line():
         ("country", "(for tunisia write TN)"),
         ("period.end", "2018 is before the start year 2020"),
         ("sources[1].url", "a javascript: address is not allowed"),
-        ("updated", "expected a date written YYYY-MM-DD"),
+        ("reviewed", "expected a date written YYYY-MM-DD"),
+        ("sources[1].language", "'French' is not an ISO 639-1 language code (for French write fr)"),
+        ("topics[2]", "'budgets' is not a topic of hooks/hub/data/topics.yml"),
         ("type", "did you mean 'good-practice'?"),
     ],
 )
@@ -118,6 +122,21 @@ def test_a_broken_themes_file_is_reported_with_lines(tmp_path):
     assert [(p.line, p.field) for p in themes.check(bad, tmp_path)] == [(7, "id")]
 
 
+def test_a_broken_topics_file_is_reported_with_lines_and_stops_the_case_checks(tmp_path):
+    bad = tmp_path / "topics.yml"
+    bad.write_text(
+        "- id: safety\n  name: {en: Safety, ar: السلامة}\n"
+        "- id: Public_Space\n  name: {en: Space}\n"
+        "- id: safety\n  name: {en: Again, ar: مجددًا}\n",
+        encoding="utf-8",
+    )
+    assert [(p.line, p.field) for p in topics.check(bad, tmp_path)] == [(3, "topics[2].id"), (4, "topics[2].name.ar")]
+    bad.write_text(bad.read_text(encoding="utf-8").replace("Public_Space", "public-space").replace("{en: Space}", "{en: Space, ar: الفضاء}"), encoding="utf-8")
+    assert [(p.line, p.field, p.message) for p in topics.check(bad, tmp_path)] == [(5, "id", "topic 'safety' is defined twice: keep one")]
+    report = project.check(project.Layout(root=FIXTURES / "valid", topics_file=bad))
+    assert [p.path.rsplit("/", 1)[-1] for p in report.problems] == ["topics.yml"] and report.cases == {}
+
+
 def run_check(*args):
     return subprocess.run([str(REPO / "scripts" / "check"), *args], capture_output=True, text=True)
 
@@ -127,7 +146,7 @@ def test_scripts_check_prints_every_problem_then_a_count_and_exits_1():
     assert result.returncode == 1
     lines = result.stdout.strip().splitlines()
     assert lines[:-1] == [p.text() for p in broken_report().problems]
-    assert lines[-1] == "25 errors; 9 content files checked"
+    assert lines[-1] == "27 errors; 9 content files checked"
     assert "Traceback" not in result.stdout + result.stderr
 
 

@@ -161,15 +161,17 @@ def _number(text: str):
         return text.strip()
 
 
-def _country(text: str) -> str:
+def _code(text: str, names) -> str:
+    """A code given as itself in any case, or as its name in a site language (names: lang -> {code: name})."""
     text = text.strip()
-    if text.upper() in countries.names("en"):
-        return text.upper()
+    for code in names(LANGUAGES[0]):
+        if code.casefold() == text.casefold():
+            return code
     for lang in LANGUAGES:
-        for code, name in countries.names(lang).items():
+        for code, name in names(lang).items():
             if name.casefold() == text.casefold():
                 return code
-    return text
+    return text  # the validator says what is wrong with it
 
 
 def _one_line(text: str) -> str:
@@ -197,7 +199,8 @@ def _sources(text: str, proposal: Proposal, source_group: Group, strings_by_lang
                 problems.append(f"«{proposal.label('sources')}», source {number + 1}: the line {line!r} does not start with one of {labels}")
                 continue
             value = value.strip()
-            source[part] = _number(value) if isinstance(source_group.field(part).kind, Integer) else value
+            kind = source_group.field(part).kind
+            source[part] = _number(value) if isinstance(kind, Integer) else _code(value, countries.language_names) if isinstance(kind, Code) else value
         sources.append(source)
     return sources, problems
 
@@ -211,8 +214,10 @@ def case_text(proposal: Proposal, case_id: str, today: datetime.date, theme_list
         kind = field.kind
         if field.name == "id":
             lines.append(f"id: {_scalar(case_id)}")
-        elif field.name in issue_form.NOT_ASKED:
+        elif field.name == "reviewed":
             lines.append(f"{field.name}: {_scalar(today)}")
+        elif field.name == "reviewer":
+            lines.append(f"{field.name}: {_scalar(strings_by_lang[proposal.lang]['default_reviewer'], quote=True)}")
         elif isinstance(kind, Group):
             parts = [(part, proposal.answers.get(f"{field.name}.{part.name}", "")) for part in kind.fields]
             lines.append(f"{field.name}:")
@@ -234,7 +239,7 @@ def case_text(proposal: Proposal, case_id: str, today: datetime.date, theme_list
             elif question.options:
                 lines.append(f"{field.name}: {_scalar(_option_value(answer, question))}")
             elif isinstance(kind, Code):
-                lines.append(f"{field.name}: {_scalar(_country(answer))}")
+                lines.append(f"{field.name}: {_scalar(_code(answer, countries.names))}")
             else:
                 lines.append(f"{field.name}: {_scalar(_one_line(answer), quote=True)}")
     if problems:
@@ -328,7 +333,7 @@ def main(argv=None, stdin=None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/case-from-issue", description="Turn submitted case issue forms into case files in good_practices/.")
     parser.add_argument("bodies", nargs="*", default=["-"], help="files holding an issue body each, one per language of the case ('-' or none: standard input)")
     parser.add_argument("--id", dest="case_id", help="the case id, when the form's answer is empty or must change")
-    parser.add_argument("--date", type=datetime.date.fromisoformat, help="the 'updated' date (default: today), YYYY-MM-DD")
+    parser.add_argument("--date", type=datetime.date.fromisoformat, help="the 'reviewed' date (default: today), YYYY-MM-DD")
     parser.add_argument("--force", action="store_true", help="replace existing files, and write even when the check finds problems")
     parser.add_argument("--root", type=Path, default=None, help="project folder (default: this repository)")
     args = parser.parse_args(argv)

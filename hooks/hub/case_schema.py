@@ -7,7 +7,7 @@ contribution guide are all derived from it.
 
 from __future__ import annotations
 
-from . import countries
+from . import countries, topics
 from .schema import Choice, Code, Date, Field, Group, Integer, ListOf, Text, Url
 from .yamlnodes import INT, value
 
@@ -43,7 +43,7 @@ SECTIONS = {
 }
 
 # Fields that must be identical in the two language files of one case.
-SHARED_FIELDS = ("id", "type", "themes", "country", "period")
+SHARED_FIELDS = ("id", "type", "themes", "country", "period", "topics")
 
 
 def _period_in_order(present: dict, where: str):
@@ -70,8 +70,9 @@ SOURCE = Group(
         Field("publisher", Text(200), help={"en": "Who published it: an authority, an organisation, a journal.", "ar": "الجهة الناشرة: هيئة رسمية أو منظمة أو مجلة."}, example='"Independent High Authority for Elections"'),
         Field("year", YEAR, help={"en": "Year of publication.", "ar": "سنة النشر."}, example="2018"),
         Field("url", Url(), required=False, help={"en": "Where a reader can check it (https only).", "ar": "الرابط الذي يتيح للقارئ التحقق (https فقط)."}),
+        Field("language", Code(countries.language_names("en"), "an ISO 639-1 language code", "ar for Arabic, fr for French, en for English"), help={"en": "The language the source is written in: its two-letter ISO 639-1 code, e.g. ar, fr, en, es.", "ar": "لغة المصدر: رمزها المكوّن من حرفين وفق المعيار ISO 639-1، مثل ar أو fr أو en أو es."}, example="ar"),
     ],
-    hint="a source with title, publisher, year and optionally url",
+    hint="a source with title, publisher, year, optionally url, and language",
 )
 
 
@@ -82,9 +83,18 @@ def _themes_help(theme_list) -> dict:
     }
 
 
-def case_schema(theme_list) -> Group:
-    """The front-matter schema of a case, given the themes of data/themes.yml."""
+def _topics_help(topic_list) -> dict:
+    return {
+        "en": f"1 to {topics.MAX_PER_ITEM} topics the case is really about (the same in both files); they link it to the self-assessment's dimensions: " + "; ".join(f"{t.id} ({t.name['en']})" for t in topic_list) + ".",
+        "ar": f"من 1 إلى {topics.MAX_PER_ITEM} مواضيع تتناولها الحالة فعلًا (هي نفسها في الملفين)؛ بها تُربط الحالة بمحاور التقييم الذاتي: " + "؛ ".join(f"{t.id} ({t.name['ar']})" for t in topic_list) + ".",
+    }
+
+
+def case_schema(theme_list, topic_list=None) -> Group:
+    """The front-matter schema of a case, given the themes of data/themes.yml and
+    the topics of data/topics.yml (by default the repository's)."""
     theme_list = list(theme_list)
+    topic_list = list(topic_list if topic_list is not None else topics.load())
     return Group(
         [
             Field("id", Text(80, ID_PATTERN, "lower-case letters, digits and single hyphens"), help={"en": "Lower-case letters, digits and hyphens; the same in both language files and equal to the file name before .en.md / .ar.md.", "ar": "أحرف لاتينية صغيرة وأرقام وشرطات؛ هو نفسه في ملفي اللغتين ويطابق اسم الملف قبل ‎.en.md أو ‎.ar.md."}, example="tunisia-parity-2018"),
@@ -97,8 +107,10 @@ def case_schema(theme_list) -> Group:
             Field("period", PERIOD, help={"en": "The year it started and, if it ended, the year it ended.", "ar": "سنة البدء، وسنة الانتهاء إن انتهى."}, example="{start: 2018, end: 2020}"),
             Field("phase", Choice(PHASES, "a phase"), help={"en": "election (the election journey), office (the term in office) or both.", "ar": "election (مسار الانتخابات) أو office (خلال الولاية) أو both (كلاهما)."}, example="election"),
             Field("summary", Text(300), help={"en": "One or two sentences in this file's language (at most 300 characters).", "ar": "جملة أو جملتان بلغة هذا الملف (300 حرف على الأكثر)."}, example='"What happened and why it matters."'),
-            Field("sources", ListOf(SOURCE), help={"en": "At least one public source a reader can check: title, publisher, year and, if online, url.", "ar": "مصدر منشور واحد على الأقل يستطيع القارئ التحقق منه: العنوان والناشر والسنة، والرابط إن وُجد."}, example="[{title: ..., publisher: ..., year: 2018, url: https://...}]"),
-            Field("updated", Date(), help={"en": "The date the case was last checked against its sources (YYYY-MM-DD).", "ar": "تاريخ آخر تحقق من الحالة مقابل مصادرها (YYYY-MM-DD)."}, example="2026-11-26"),
+            Field("topics", topics.kind(t.id for t in topic_list), help=_topics_help(topic_list), example="[gender-budgeting, participation]"),
+            Field("sources", ListOf(SOURCE), help={"en": "At least one public source a reader can check: title, publisher, year, the source's language and, if online, url. Cite each in the text with its number: [1], [2].", "ar": "مصدر منشور واحد على الأقل يستطيع القارئ التحقق منه: العنوان والناشر والسنة ولغة المصدر، والرابط إن وُجد. أحيلوا إلى كل مصدر في النص برقمه: [1]، [2]."}, example="[{title: ..., publisher: ..., year: 2018, url: https://..., language: ar}]"),
+            Field("reviewed", Date(), help={"en": "The date the case was last checked against its sources (YYYY-MM-DD).", "ar": "تاريخ آخر تحقق من الحالة مقابل مصادرها (YYYY-MM-DD)."}, example="2026-11-26"),
+            Field("reviewer", Text(120), help={"en": "Who checked it and may check it again: a role, such as Hub editorial team, never a person's name.", "ar": "الجهة التي تحققت منها ويمكنها إعادة التحقق: صفة مثل «فريق تحرير المنصة»، لا اسم شخص أبدًا."}, example='"Hub editorial team"'),
         ],
         hint="the case's fields",
     )

@@ -48,7 +48,7 @@ def new_case(t: dict, lang: str, themes) -> list[str]:
         t["check_command"],
         t["check_facts"],
         t["check_people"],
-        t["check_updated"],
+        t["check_reviewed"],
     ]
 
 

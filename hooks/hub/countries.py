@@ -1,6 +1,6 @@
-"""Country codes (ISO 3166-1 alpha-2) and their names in the site's languages.
+"""Country codes (ISO 3166-1 alpha-2), language codes (ISO 639-1) and their names.
 
-The names come from the Unicode CLDR data that Babel ships (already installed
+The names, in the site's languages, come from the Unicode CLDR data that Babel ships (already installed
 with MkDocs), so no country list is typed by hand here.
 """
 
@@ -24,6 +24,13 @@ def names(lang: str) -> dict[str, str]:
         for code in sorted(territories)
         if len(code) == 2 and code.isalpha() and code not in NOT_ISO_3166_1
     }
+
+
+@lru_cache(maxsize=None)
+def language_names(lang: str) -> dict[str, str]:
+    """ISO 639-1 language codes (two letters; CLDR also has longer ISO 639-2/3 ones) -> name."""
+    languages = Locale(lang).languages
+    return {code: languages[code] for code in sorted(languages) if len(code) == 2 and code.isalpha()}
 
 
 def name(code: str, lang: str) -> str:

@@ -21,3 +21,29 @@ def check(path: Path, root: Path, name: str, schema: Kind):
     if node is None:
         return None, [Problem(rel, 1, name, "the file is empty")]
     return node, [Problem(rel, yamlnodes.line_of(n), where or name, message) for n, where, message in schema.check(node, name)]
+
+
+def check_list(path: Path, root: Path, name: str, schema: Kind, what: str) -> list[Problem]:
+    """Check a list of entries with ids (themes, topics): the schema, then ids used twice."""
+    node, found = check(path, root, name, schema)
+    if node is not None and not found:
+        found = _repeated_ids(node, paths.relative(path, root), what)
+    return found
+
+
+def load(path: Path):
+    """A data file as plain values. Check it first: this assumes a valid file."""
+    import yaml
+
+    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=yamlnodes.LOADER)
+
+
+def _repeated_ids(node, rel: str, what: str) -> list[Problem]:
+    """One problem per entry of a valid list whose `id` an earlier entry already has."""
+    found, seen = [], set()
+    for item in node.value:
+        id_node = dict((k.value, v) for k, v in item.value)["id"]
+        if id_node.value in seen:
+            found.append(Problem(rel, yamlnodes.line_of(id_node), "id", f"{what} {id_node.value!r} is defined twice: keep one"))
+        seen.add(id_node.value)
+    return found

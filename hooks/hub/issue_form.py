@@ -15,14 +15,17 @@ from pathlib import Path
 
 import yaml
 
-from . import case_schema, paths, strings, themes as theme_data
+from . import case_schema, paths, strings, themes as theme_data, topics as topic_data
 from .languages import LANGUAGES
 from .schema import Choice, Group, ListOf, Text
 
 FOLDER = Path(".github") / "ISSUE_TEMPLATE"
 # The maintainer who turns the issue into a file checks its sources then, so
-# the date of that check is theirs to write, not the proposer's.
-NOT_ASKED = {"updated": "set by scripts/case-from-issue to the day of conversion (option --date)"}
+# the date of that check, and the role that made it, are theirs to write, not the proposer's.
+NOT_ASKED = {
+    "reviewed": "set by scripts/case-from-issue to the day of conversion (option --date)",
+    "reviewer": "set by scripts/case-from-issue to the role in the strings' default_reviewer",
+}
 # A proposer need not invent an id; the maintainer chooses one when converting.
 OPTIONAL_IN_FORM = {"id"}
 # Longer texts get a text area; shorter ones a one-line input.
@@ -46,10 +49,13 @@ class Question:
 
 
 def _option_labels(name: str, values, t: dict, theme_list) -> tuple:
-    """Dropdown options as (value, {lang: label}); themes show their letter and name."""
-    by_id = {theme.id: theme for theme in theme_list}
+    """Dropdown options as (value, {lang: label}); themes show their letter and name, topics their name."""
     if name == "themes":
+        by_id = {theme.id: theme for theme in theme_list}
         return tuple((v, {lang: f"{v} · {by_id[v].name[lang]}" for lang in LANGUAGES}) for v in values)
+    if name == "topics":
+        by_id = {topic.id: topic for topic in topic_data.load()}
+        return tuple((v, dict(by_id[v].name)) for v in values)
     return tuple((v, {lang: t[lang].get(f"{name}_{v}", v) for lang in LANGUAGES}) for v in values)
 
 

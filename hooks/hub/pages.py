@@ -278,7 +278,7 @@ def case_page(ctx: Context, versions: dict, strings_by_lang: dict) -> tuple[str,
         _fact(t["label_level"], esc(t["level_" + meta["level"]])),
         _fact(t["label_period"], esc(period_text(meta["period"]))),
         _fact(t["label_phase"], esc(t["phase_" + meta["phase"]])),
-        _fact(t["label_updated"], f'<time datetime="{meta["updated"].isoformat()}">{meta["updated"].isoformat()}</time>'),
+        _fact(t["label_updated"], f'<time datetime="{meta["reviewed"].isoformat()}">{meta["reviewed"].isoformat()}</time>'),
     ]
     translation = ""
     other_lang = other(item.lang)

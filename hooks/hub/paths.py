@@ -6,6 +6,7 @@ REPO = Path(__file__).resolve().parents[2]
 DATA = Path(__file__).resolve().parent / "data"
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
 THEMES_FILE = DATA / "themes.yml"
+TOPICS_FILE = DATA / "topics.yml"
 STRINGS_DIR = DATA / "strings"
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import assessment, case_schema, content, episodes, paths, podcast_feed, strings, themes
+from . import assessment, case_schema, content, episodes, paths, podcast_feed, strings, themes, topics
 from .problems import Problem
 
 
@@ -19,6 +19,7 @@ class Layout:
 
     root: Path = paths.REPO
     themes_file: Path = paths.THEMES_FILE
+    topics_file: Path = paths.TOPICS_FILE
     strings_dir: Path = paths.STRINGS_DIR
     assessment_file: Path = assessment.BANK_FILE
     podcast_file: Path = podcast_feed.CHANNEL_FILE
@@ -36,6 +37,7 @@ class Layout:
 class Report:
     problems: list = field(default_factory=list)
     themes: list = field(default_factory=list)  # [themes.Theme]
+    topics: list = field(default_factory=list)  # [topics.Topic]
     cases: dict = field(default_factory=dict)  # id -> {lang: content.Item}
     episodes: dict = field(default_factory=dict)  # id -> {lang: episodes.Episode}
     channel: object = None  # podcast_feed.Channel, once there are episodes
@@ -53,13 +55,15 @@ class Report:
 def check(layout: Layout = Layout()) -> Report:
     report = Report()
     report.problems += themes.check(layout.themes_file, layout.root)
+    report.problems += topics.check(layout.topics_file, layout.root)
     report.problems += strings.check(layout.strings_dir, layout.root)
     if report.problems:
-        # Without a valid theme list no case can be judged; say so once.
+        # Without valid theme and topic lists no case can be judged; say so once.
         return report
     report.themes = themes.load(layout.themes_file)
+    report.topics = topics.load(layout.topics_file)
     report.problems += assessment.check([t.id for t in report.themes], layout.assessment_file, layout.root)
-    schema = case_schema.case_schema(report.themes)
+    schema = case_schema.case_schema(report.themes, report.topics)
     items = []
     for path in content.find(layout.cases_dir):
         report.files_checked += 1

@@ -10,7 +10,7 @@ import datetime
 import re
 from pathlib import Path
 
-from . import case_schema, paths, themes
+from . import case_schema, paths, strings, themes
 from .languages import LANGUAGES
 
 # Values a new case starts with: valid YAML that scripts/check flags until filled in.
@@ -25,8 +25,10 @@ STARTING_VALUES = {
     "period": "\n  start: {year}",
     "phase": "election",
     "summary": '""',
-    "sources": '\n  - title: ""\n    publisher: ""\n    year: {year}\n    url: "https://"',
-    "updated": "{today}",
+    "topics": "[]",
+    "sources": '\n  - title: ""\n    publisher: ""\n    year: {year}\n    url: "https://"\n    language: ""',
+    "reviewed": "{today}",
+    "reviewer": '"{reviewer}"',
 }
 HEADER = {
     "en": "Case template. Copy it with: scripts/new-case <id>. Lines starting with # are explanations; keep or delete them.",
@@ -40,11 +42,12 @@ def text(lang: str, case_id: str = "your-case-id", today: datetime.date | None =
     """A case file to fill in; without `today`, the template's placeholders."""
     year, date = (today.year, today.isoformat()) if today else ("YYYY", "YYYY-MM-DD")
     schema = case_schema.case_schema(themes.load())
+    reviewer = strings.load()[lang]["default_reviewer"]
     lines = ["---", "# yaml-language-server: $schema=../hooks/hub/schemas/case.schema.json", f"# {HEADER[lang]}"]
     for field in schema.fields:
         need = REQUIRED[lang] if field.required else OPTIONAL[lang]
         lines.append(f"# {field.name}: {field.help[lang]} {need}")
-        value = STARTING_VALUES[field.name].format(id=case_id, year=year, today=date)
+        value = STARTING_VALUES[field.name].format(id=case_id, year=year, today=date, reviewer=reviewer)
         lines.append(f"{field.name}:{value}" if value.startswith("\n") else f"{field.name}: {value}")
     lines.append("---")
     for names in case_schema.SECTIONS["good-practice"]:

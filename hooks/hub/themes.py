@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import paths, yamlnodes
+from . import paths
 from .languages import LANGUAGES
 from .problems import Problem
 from .schema import Field, Group, ListOf, Text, check_tree
@@ -41,21 +41,11 @@ class Theme:
 def check(path: Path = paths.THEMES_FILE, root: Path = paths.REPO) -> list[Problem]:
     from . import datafile
 
-    rel = paths.relative(path, root)
-    node, found = datafile.check(path, root, "themes", THEMES_SCHEMA)
-    if node is not None and not found:
-        seen = set()
-        for item in node.value:
-            id_node = dict((k.value, v) for k, v in item.value)["id"]
-            if id_node.value in seen:
-                found.append(Problem(rel, yamlnodes.line_of(id_node), "id", f"theme {id_node.value!r} is defined twice: keep one"))
-            seen.add(id_node.value)
-    return found
+    return datafile.check_list(path, root, "themes", THEMES_SCHEMA, "theme")
 
 
 def load(path: Path = paths.THEMES_FILE) -> list[Theme]:
     """The themes in file order. Call check() first: this assumes a valid file."""
-    import yaml
+    from . import datafile
 
-    raw = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=yamlnodes.LOADER)
-    return [Theme(item["id"], item["name"], item["description"]) for item in raw]
+    return [Theme(item["id"], item["name"], item["description"]) for item in datafile.load(path)]
