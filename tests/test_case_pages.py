@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import html
+import re
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from helpers import REPO, tags
-from hub import countries, project, scaffold
+from hub import citations, countries, project, scaffold, strings
 
 REPORT = project.check()
+STRINGS = strings.load()
 CASES = REPORT.cases
 
 
@@ -43,6 +45,36 @@ def test_each_case_page_shows_its_facts_sources_and_other_language(site, lang, p
             assert f'id="source-{n}"' in page and source["title"] in page
         other_prefix = "../../ar/" if lang == "en" else "../../../"
         assert f'href="{other_prefix}good-practices/{case_id}/"' in page
+
+
+CITE_LINK = re.compile(r'<a class="hub-cite" href="#source-(\d+)">\[(\d+)\]</a>')
+
+
+def _shown(versions: dict, lang: str):
+    """The language file a page shows: its own, or the other one until it is translated."""
+    return versions.get(lang) or next(iter(versions.values()))
+
+
+@pytest.mark.parametrize("lang, prefix", [("en", ""), ("ar", "ar/")])
+def test_each_case_page_says_when_and_by_which_role_it_was_last_reviewed(site, lang, prefix):
+    for case_id, versions in CASES.items():
+        item = _shown(versions, lang)
+        t = STRINGS[item.lang]
+        day = item.meta["reviewed"].isoformat()
+        shown = t["reviewed_by"].format(date=f'<time datetime="{day}">{day}</time>', reviewer=item.meta["reviewer"])
+        assert f"<dt>{t['label_reviewed']}</dt><dd>{shown}</dd>" in text_of(site, f"{prefix}good-practices/{case_id}"), case_id
+
+
+@pytest.mark.parametrize("lang, prefix", [("en", ""), ("ar", "ar/")])
+def test_every_citation_marker_links_to_its_source_in_every_position(site, lang, prefix):
+    """[2] at a line start, both of [2][3], after a link: each marker is a link to its source."""
+    for case_id, versions in CASES.items():
+        item = _shown(versions, lang)
+        page = (site / prefix / "good-practices" / case_id / "index.html").read_text(encoding="utf-8")
+        article = page[page.index("<article"): page.index("</article>")]
+        assert [int(n) for n, _ in CITE_LINK.findall(article)] == citations.markers(item.body), case_id
+        assert all(a == b for a, b in CITE_LINK.findall(article))
+        assert not re.search(r"\[\d{1,3}\]", CITE_LINK.sub("", article)), f"{case_id}: a marker is left as plain text"
 
 
 @pytest.mark.parametrize("prefix", ["", "ar/"])

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 
-from . import countries, guide, urls
+from . import citations, countries, guide, urls
 from .case_schema import SECTIONS, TYPES
 from .languages import DIRECTION, LANGUAGES, other
 
@@ -278,7 +278,8 @@ def case_page(ctx: Context, versions: dict, strings_by_lang: dict) -> tuple[str,
         _fact(t["label_level"], esc(t["level_" + meta["level"]])),
         _fact(t["label_period"], esc(period_text(meta["period"]))),
         _fact(t["label_phase"], esc(t["phase_" + meta["phase"]])),
-        _fact(t["label_updated"], f'<time datetime="{meta["reviewed"].isoformat()}">{meta["reviewed"].isoformat()}</time>'),
+        _fact(t["label_reviewed"], esc(t["reviewed_by"]).format(
+            date=f'<time datetime="{meta["reviewed"].isoformat()}">{meta["reviewed"].isoformat()}</time>', reviewer=esc(meta["reviewer"]))),
     ]
     translation = ""
     other_lang = other(item.lang)
@@ -316,15 +317,9 @@ def _case_episodes(ctx: Context, item, url: str, t: dict) -> str:
     return f'<h2 id="episodes">{esc(t["case_episodes"])}</h2><ul class="hub-case-episodes">{rows}</ul>'
 
 
-CITATION = re.compile(r"\[(\d{1,2})\](?![(:\[])")
-
-
 def link_citations(body: str, count: int) -> str:
-    """Turn [1], [2]... in the text into links to the numbered source list."""
-    def link(match):
-        n = int(match.group(1))
-        return f'<a class="hub-cite" href="#source-{n}">[{n}]</a>' if 1 <= n <= count else match.group(0)
-    return CITATION.sub(link, body)
+    """Turn every marker [1], [2], [1][3]... of the text into a link to the numbered source list."""
+    return citations.link(body, count, lambda n: f'<a class="hub-cite" href="#source-{n}">[{n}]</a>')
 
 
 def _source_html(source: dict) -> str:

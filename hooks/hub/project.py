@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import assessment, case_schema, content, episodes, paths, podcast_feed, strings, themes, topics
+from . import assessment, case_schema, citations, content, episodes, paths, podcast_feed, strings, themes, topics
 from .problems import Problem
 
 
@@ -52,6 +52,13 @@ class Report:
         return [p for p in self.problems if p.severity == "warning"]
 
 
+def _citation_problems(item) -> list[Problem]:
+    sources = item.meta.get("sources")
+    if not isinstance(sources, list):
+        return []  # the schema has said what is wrong with them
+    return [Problem(item.rel, line, "body", message, severity) for line, severity, message in citations.problems(item.body, item.body_line, len(sources))]
+
+
 def check(layout: Layout = Layout()) -> Report:
     report = Report()
     report.problems += themes.check(layout.themes_file, layout.root)
@@ -71,6 +78,7 @@ def check(layout: Layout = Layout()) -> Report:
         report.problems += found
         if item is not None:
             report.problems += content.check_case(item, schema)
+            report.problems += _citation_problems(item)
             items.append(item)
     report.problems += content.check_pairs([i for i in items if i.valid], case_schema.SHARED_FIELDS)
     for item in items:
