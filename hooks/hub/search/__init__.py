@@ -1,0 +1,37 @@
+"""Site search: Arabic-aware words (text), static index files (index),
+recall measurement (evaluation). The browser side is
+overrides/assets/hub/search.js."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .index import Index, Searcher, page_from_html, write
+
+
+class SiteIndex:
+    """The pages of every language, collected during a build."""
+
+    def __init__(self, languages, default: str):
+        self.default = default
+        self.indexes = {lang: Index(lang) for lang in languages}
+
+    def root(self, lang: str) -> str:
+        return "" if lang == self.default else f"{lang}/"
+
+    def add(self, lang: str, url: str, title: str, content_html: str) -> None:
+        root = self.root(lang)
+        url = url[len(root):] if root and url.startswith(root) else url
+        self.indexes[lang].add(page_from_html(url, title, content_html))
+
+    def write(self, site_dir: Path) -> dict:
+        """Write each language's index under <language root>/search/."""
+        return {lang: write(index, Path(site_dir) / self.root(lang) / "search") for lang, index in self.indexes.items()}
+
+
+def searcher(site_dir: Path, lang: str, default: str) -> Searcher:
+    root = "" if lang == default else f"{lang}/"
+    return Searcher(Path(site_dir) / root / "search", lang)
+
+
+__all__ = ["Index", "Searcher", "SiteIndex", "page_from_html", "searcher", "write"]

@@ -1,0 +1,239 @@
+"""The search index of one language, as static files fetched piece by piece.
+
+Layout under <language root>/search/:
+
+* meta.json: {"v", "key", "n": number of pages, "c": first term of each chunk}
+* <key>/t/<i>.json: a chunk of terms, sorted: {term: [page, weight, ...]},
+  page numbers as gaps from the previous one, weights as integers
+* <key>/d/<page>.json: {"u": address from the language root, "t": title,
+  "x": text}, fetched for the results shown, for their excerpts
+
+`key` changes with the content, so a browser never mixes chunks of two
+builds. A query reads meta.json, the one or two chunks its words fall in and
+the pages it shows: a few kilobytes whatever the size of the site.
+
+`Searcher` answers queries from these files the way overrides/assets/hub/
+search.js does in the browser; the tests use it to measure recall.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import text as wordtext
+
+TITLE_WEIGHT, HEADING_WEIGHT, ALTERNATIVE_WEIGHT = 5.0, 2.0, 0.5
+K1, B = 1.2, 0.75
+CHUNK_BYTES = 12_000
+MAX_CHUNKS_PER_PREFIX = 2
+MIN_PREFIX = 3
+
+_DROP = re.compile(r"<(script|style|template)\b.*?</\1>|<a class=\"headerlink\".*?</a>", re.S | re.I)
+_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1>", re.S | re.I)
+_BLOCK = re.compile(r"</?(?:p|div|li|ul|ol|h[1-6]|tr|td|th|table|thead|tbody|dl|dt|dd|br|hr|section|article|aside|nav|blockquote|pre|figure|figcaption|details|summary|header|footer|form|label|option|audio|video)\b[^>]*>", re.I)
+_TAG = re.compile(r"<[^>]*>")
+_SPACE = re.compile(r"\s+")
+
+
+def plain(fragment: str) -> str:
+    """The visible text of an HTML fragment, on one line."""
+    return _SPACE.sub(" ", html.unescape(_TAG.sub("", _BLOCK.sub(" ", fragment)))).strip()
+
+
+@dataclass(frozen=True)
+class Page:
+    url: str  # from the language root, e.g. "good-practices/x/"
+    title: str
+    headings: str
+    text: str
+
+
+def page_from_html(url: str, title: str, content_html: str) -> Page:
+    content_html = _DROP.sub(" ", content_html)
+    headings = " ".join(plain(m[2]) for m in _HEADING.finditer(content_html))
+    return Page(url, plain(title), headings, plain(content_html))
+
+
+class Index:
+    """Pages of one language, reduced to weighted terms."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.pages: list[Page] = []
+        self._stems: dict[str, tuple[str, str | None]] = {}
+
+    def add(self, page: Page) -> None:
+        self.pages.append(page)
+
+    def _count(self, text: str, weight: float, counts: dict) -> int:
+        found = 0
+        stems, lang = self._stems, self.lang
+        for word in wordtext.words(text, lang):
+            pair = stems.get(word)
+            if pair is None:
+                pair = stems[word] = wordtext.stem(word, lang)
+            counts[pair[0]] += weight
+            if pair[1] is not None:
+                counts[pair[1]] += weight * ALTERNATIVE_WEIGHT
+            found += 1
+        return found
+
+    def postings(self) -> tuple[list[Page], dict[str, list[tuple[int, int]]]]:
+        """Pages in address order, and term -> [(page number, weight)]."""
+        pages = sorted(self.pages, key=lambda p: p.url)
+        per_page, lengths = [], []
+        for page in pages:
+            counts: dict[str, float] = defaultdict(float)
+            self._count(page.title, TITLE_WEIGHT, counts)
+            self._count(page.headings, HEADING_WEIGHT - 1.0, counts)  # headings are in the text too
+            lengths.append(self._count(page.text, 1.0, counts) or 1)
+            per_page.append(counts)
+        n = len(pages)
+        average = sum(lengths) / n if n else 1.0
+        frequency: dict[str, int] = defaultdict(int)
+        for counts in per_page:
+            for term in counts:
+                frequency[term] += 1
+        postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for number, counts in enumerate(per_page):
+            norm = K1 * (1 - B + B * lengths[number] / average)
+            for term, tf in counts.items():
+                idf = math.log(1 + (n - frequency[term] + 0.5) / (frequency[term] + 0.5))
+                postings[term].append((number, max(1, round(10 * idf * tf * (K1 + 1) / (tf + norm)))))
+        return pages, postings
+
+
+def _chunks(postings: dict) -> list[dict]:
+    chunks, current, size = [], {}, 0
+    for term in sorted(postings):
+        flat, last = [], 0
+        for number, weight in postings[term]:
+            flat += (number - last, weight)
+            last = number
+        entry_size = len(term) * 2 + 4 * len(flat)
+        if current and size + entry_size > CHUNK_BYTES:
+            chunks.append(current)
+            current, size = {}, 0
+        current[term] = flat
+        size += entry_size
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def _dump(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def write(index: Index, folder: Path) -> dict:
+    """Write the index files into `folder` (<language root>/search); return sizes."""
+    pages, postings = index.postings()
+    chunks = [_dump(chunk) for chunk in _chunks(postings)]
+    docs = [_dump({"u": p.url, "t": p.title, "x": p.text}) for p in pages]
+    digest = hashlib.sha256()
+    for part in chunks + docs:
+        digest.update(part.encode("utf-8"))
+    key = digest.hexdigest()[:12]
+    for sub, parts in (("t", chunks), ("d", docs)):
+        target = folder / key / sub
+        target.mkdir(parents=True, exist_ok=True)
+        for number, part in enumerate(parts):
+            (target / f"{number}.json").write_text(part, encoding="utf-8")
+    firsts = [next(iter(json.loads(c))) for c in chunks]
+    (folder / "meta.json").write_text(_dump({"v": 1, "key": key, "n": len(pages), "c": firsts}), encoding="utf-8")
+    return {"pages": len(pages), "terms": len(postings), "chunks": len(chunks)}
+
+
+class Searcher:
+    """Queries over written index files, as search.js runs them."""
+
+    def __init__(self, folder: Path, lang: str):
+        self.folder, self.lang = Path(folder), lang
+        self.meta = json.loads((self.folder / "meta.json").read_text(encoding="utf-8"))
+        self._chunks: dict[int, dict] = {}
+        self.fetched: list[str] = []
+
+    def _chunk(self, number: int) -> dict:
+        if number not in self._chunks:
+            path = f"{self.meta['key']}/t/{number}.json"
+            self.fetched.append(path)
+            self._chunks[number] = json.loads((self.folder / path).read_text(encoding="utf-8"))
+        return self._chunks[number]
+
+    def _chunk_of(self, term: str) -> int:
+        firsts, low, high = self.meta["c"], 0, len(self.meta["c"])
+        while low < high:  # the last chunk whose first term is <= term
+            middle = (low + high) // 2
+            if firsts[middle] <= term:
+                low = middle + 1
+            else:
+                high = middle
+        return max(0, low - 1)
+
+    def _postings(self, term: str) -> dict[int, int]:
+        flat = self._chunk(self._chunk_of(term)).get(term, [])
+        found, number = {}, 0
+        for i in range(0, len(flat), 2):
+            number += flat[i]
+            found[number] = flat[i + 1]
+        return found
+
+    def _with_prefix(self, prefix: str) -> list[str]:
+        first = self._chunk_of(prefix)
+        found = []
+        for number in range(first, min(first + MAX_CHUNKS_PER_PREFIX, len(self.meta["c"]))):
+            if number > first and not self.meta["c"][number].startswith(prefix):
+                break
+            found += [t for t in self._chunk(number) if t.startswith(prefix)]
+        return found
+
+    def query_terms(self, query: str) -> list[list[tuple[str, float]]]:
+        """Per word of the query: (term, factor) candidates."""
+        groups, seen = [], set()
+        found = wordtext.words(query, self.lang)
+        complete = not query or query[-1].isspace()
+        for position, word in enumerate(found):
+            if word in seen:
+                continue
+            seen.add(word)
+            stem, alternative = wordtext.stem(word, self.lang)
+            group = [(stem, 1.0)]
+            if alternative:
+                group.append((alternative, ALTERNATIVE_WEIGHT))
+            prefix = wordtext.prefix_form(word, self.lang)
+            if position == len(found) - 1 and not complete and len(prefix) >= MIN_PREFIX:
+                group += [(t, ALTERNATIVE_WEIGHT) for t in self._with_prefix(prefix) if t != stem and t != alternative]
+            groups.append(group)
+        return groups
+
+    def search(self, query: str) -> list[int]:
+        """Page numbers, best first: those matching the most words of the query."""
+        totals: dict[int, float] = defaultdict(float)
+        matched: dict[int, int] = defaultdict(int)
+        for group in self.query_terms(query):
+            best: dict[int, float] = {}
+            for term, factor in group:
+                for number, weight in self._postings(term).items():
+                    score = factor * weight
+                    if score > best.get(number, 0):
+                        best[number] = score
+            for number, score in best.items():
+                totals[number] += score
+                matched[number] += 1
+        if not matched:
+            return []
+        top = max(matched.values())
+        return sorted((n for n in matched if matched[n] == top), key=lambda n: (-totals[n], n))
+
+    def page(self, number: int) -> dict:
+        return json.loads((self.folder / self.meta["key"] / "d" / f"{number}.json").read_text(encoding="utf-8"))
+
+    def urls(self, query: str, limit: int = 10) -> list[str]:
+        return [self.page(n)["u"] for n in self.search(query)[:limit]]
