@@ -9,14 +9,13 @@ only the glue to MkDocs 1.6 and mkdocs-static-i18n 1.3.1 (pinned):
 * on_nav (late, after static-i18n rebuilt its file objects): give those files
   their generated Markdown. static-i18n crashes on File.generated(content=...)
   and drops files from outside docs/, hence the two steps.
-* on_post_page / on_post_build: one search index per language, stored as UTF-8.
+* on_page_context / on_post_build: each page's text into the search index of
+  its language (hub.search), written once every language is built.
 """
 
 from __future__ import annotations
 
 import gc
-import html
-import re
 import shutil
 from pathlib import Path
 
@@ -26,7 +25,7 @@ from mkdocs.structure.files import File
 
 from hub import episodes, podcast_feed
 from hub import problems as problem_format
-from hub import assessment_page, pages, project, search_index, site_pages, strings  # noqa: F401 (assessment_page adds placeholders)
+from hub import assessment_page, pages, project, search, site_pages, strings  # noqa: F401 (assessment_page adds placeholders)
 from hub import urls
 from hub.languages import DEFAULT, DIRECTION, LANGUAGES
 
@@ -51,7 +50,7 @@ def on_config(config):
     strings_by_lang = strings.load()
     pages.RAW_HTML.clear()
     pages.PAGE_PARTS.clear()
-    _state["fallbacks"] = set()
+    _state["search"] = search.SiteIndex(LANGUAGES, DEFAULT)
     _state["report"] = report
     _state["strings"] = strings_by_lang
     _state["pages"] = site_pages.generated(report, strings_by_lang)
@@ -97,19 +96,22 @@ def on_page_content(html_text, page, config, files):
     return pages.splice_raw(html_text)
 
 
-@event_priority(-100)  # after the search plugin has indexed the page
+@event_priority(-100)
 def on_page_context(context, page, config, nav):
+    lang = config.theme["language"]
+    # Search reads the page before the parts it need not index are added.
+    # Pages shown in the other language (untranslated) stay out of this one's.
+    if (page.meta.get("content_lang") or getattr(page.file, "locale", lang)) == lang and not (page.meta.get("search") or {}).get("exclude"):
+        _state["search"].add(lang, page.url, page.meta.get("title") or page.title or "", page.content or "")
     parts = pages.PAGE_PARTS.get(page.file.src_uri)
     if parts is not None:
         page.content = parts[0] + page.content + parts[1]
-    lang = config.theme["language"]
-    if (page.meta.get("content_lang") or getattr(page.file, "locale", lang)) != lang:
-        _state["fallbacks"].add(page.url)  # text in the other language: kept out of this language's search
     return context
 
 
 def on_env(env, config, files):
     env.globals["hub_strings"] = _state["strings"]
+    env.globals["hub_search_path"] = {lang: _state["search"].root(lang) + "search/" for lang in LANGUAGES}
     return env
 
 
@@ -118,21 +120,15 @@ def on_post_page(output, page, config):
     lang = config.theme["language"]
     # Material puts dir only on <body>; the root element must carry it too.
     output = output.replace(f'<html lang="{lang}"', f'<html lang="{lang}" dir="{DIRECTION[lang]}"', 1)
-    # Material's search dialog has no accessible name.
-    label = html.escape(_state["strings"][lang]["search_dialog"], quote=True)
-    output = output.replace('data-md-component="search" role="dialog">', f'data-md-component="search" role="dialog" aria-label="{label}">', 1)
-    if lang == DEFAULT:
-        return output
-    # Point Material's script at this language's own search index.
-    return re.sub(r'("base":\s*")([^"]*)(")', lambda m: f"{m[1]}{m[2]}/{lang}/{m[3]}", output, count=1)
+    return output
 
 
 @event_priority(-200)
 def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is not None and i18n.building:
-        return  # an inner language build: the merged index is written later
-    search_index.split_by_language(Path(config.site_dir), LANGUAGES, DEFAULT, _state["fallbacks"])
+        return  # an inner language build: the search indexes are written at the end
+    _state["search"].write(Path(config.site_dir))
     # Shipped media once at the site root for both languages, and one feed per language.
     for source, rel in _state["media"]:
         target = Path(config.site_dir) / urls.MEDIA_FILES / rel
