@@ -12,9 +12,10 @@ import json
 import pytest
 
 import axe
-from hub import assessment
+from hub import assessment, assessment_page, pages, project
 
 BANK = assessment.load()
+REPORT = project.check()
 VALUES = [1, 2, 3, 4, "dk", "na"]
 DIMENSIONS = {d["id"]: d for p in BANK["phases"] for d in p["dimensions"]}
 
@@ -123,7 +124,10 @@ def test_both_phases_by_keyboard_give_the_expected_scores_and_survive_a_reload(f
     assert page.locator(".hub-results svg").count() == 4
     weakest = page.locator(".hub-weakest > li").first
     assert weakest.get_attribute("data-dimension") == "election-rules"
-    assert weakest.locator(".hub-recommendation__cases a").count() >= 1
+    # Its cases are the ones the build ranked by shared topics, in that order.
+    ranked = assessment.recommendations(BANK, *assessment_page.candidates(REPORT.cases, REPORT.episodes))["election-rules"]["cases"]
+    titles = [pages.pick(REPORT.cases[i], lang).meta["title"] for i in ranked]
+    assert weakest.locator(".hub-recommendation__cases a").all_inner_texts() == titles
     # Recommendations also lead to episodes on the dimension's themes.
     assert page.locator(".hub-recommendation__episodes a").count() >= 1
     page.reload()

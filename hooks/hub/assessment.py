@@ -8,12 +8,13 @@ cases each dimension's recommendations link to.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
-from . import datafile, paths, yamlnodes
+from . import datafile, paths, topics, yamlnodes
 from .languages import LANGUAGES
 from .problems import Problem
 from .schema import Choice, Field, Group, Integer, ListOf, Text
@@ -31,7 +32,7 @@ def _per_language(item, count=None) -> Group:
     return Group([Field(lang, ListOf(item, **exact)) for lang in LANGUAGES], hint="a list per language (" + ", ".join(LANGUAGES) + ")")
 
 
-def bank_schema(theme_ids) -> Group:
+def bank_schema(theme_ids, topic_ids) -> Group:
     indicator = Group([
         Field("id", ID),
         Field("statement", bilingual(300)),
@@ -42,6 +43,7 @@ def bank_schema(theme_ids) -> Group:
         Field("name", bilingual(80)),
         Field("kind", Choice(KINDS, "a kind of dimension")),
         Field("themes", ListOf(Choice(tuple(theme_ids), "a theme"), unique=True)),
+        Field("topics", topics.kind(topic_ids)),
         Field("description", bilingual(300)),
         Field("next_steps", _per_language(Text(400))),
         Field("indicators", ListOf(indicator, min_items=2)),
@@ -78,9 +80,11 @@ def _ids(node, key):
             yield from _ids(child, key)
 
 
-def check(theme_ids, path: Path = BANK_FILE, root: Path = paths.REPO) -> list[Problem]:
+def check(theme_ids, path: Path = BANK_FILE, root: Path = paths.REPO, topic_ids=None) -> list[Problem]:
+    """Problems of the bank; its topics are checked against `topic_ids` (default: data/topics.yml)."""
     rel = paths.relative(path, root)
-    node, found = datafile.check(path, root, "assessment", bank_schema(list(theme_ids)))
+    topic_ids = list(topic_ids) if topic_ids is not None else [t.id for t in topics.load()]
+    node, found = datafile.check(path, root, "assessment", bank_schema(list(theme_ids), topic_ids))
     if node is None:
         return found
     seen: dict[str, int] = {}
@@ -111,7 +115,8 @@ def _load(path: Path, mtime_ns: int) -> dict:
 def page_data(bank: dict, lang: str, links: dict) -> dict:
     """One language's view of the bank, with the links its recommendations use.
 
-    `links` holds {"themes": {id: {"name", "url"}}, "cases": {theme id: [{"title", "url", "type"}]}}.
+    `links` holds {"themes": {id: {"name", "url"}}, "recommendations": {dimension id:
+    {"cases": [{"title", "url", "type", "lang"}], "episodes": [...]}}} (see recommendations()).
     """
     return {
         "version": bank["version"],
@@ -129,6 +134,7 @@ def page_data(bank: dict, lang: str, links: dict) -> dict:
                         "name": dim["name"][lang],
                         "kind": dim["kind"],
                         "themes": dim["themes"],
+                        "topics": dim["topics"],
                         "description": dim["description"][lang],
                         "next_steps": dim["next_steps"][lang],
                         "indicators": [
@@ -148,3 +154,47 @@ def page_data(bank: dict, lang: str, links: dict) -> dict:
 def counts(bank: dict) -> list[tuple[str, str, int]]:
     """(phase, dimension, number of indicators), for reports."""
     return [(p["id"], d["id"], len(d["indicators"])) for p in bank["phases"] for d in p["dimensions"]]
+
+
+# How many cases and episodes a weak dimension's recommendation shows.
+CASES_SHOWN = 4
+EPISODES_SHOWN = 3
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A case or an episode, as the recommendations rank it."""
+
+    id: str
+    topics: frozenset
+    themes: frozenset
+    phase: str = "both"  # election, office or both; episodes speak to both
+
+
+def _ranked(dimension: dict, phase: str, candidates: list[Candidate]) -> list[str]:
+    """Ids of the candidates for a dimension, best first.
+
+    Those sharing the most topics come first; among equals, those of the
+    dimension's phase (or both phases), then those sharing more themes, then
+    by id. Only when none shares a topic do the ones sharing a theme stand in.
+    """
+    wanted_topics, wanted_themes = set(dimension["topics"]), set(dimension["themes"])
+
+    def key(c: Candidate):
+        return (-len(wanted_topics & c.topics), c.phase not in (phase, "both"), -len(wanted_themes & c.themes), c.id)
+
+    by_topic = [c for c in candidates if wanted_topics & c.topics]
+    chosen = by_topic or [c for c in candidates if wanted_themes & c.themes]
+    return [c.id for c in sorted(chosen, key=key)]
+
+
+def recommendations(bank: dict, cases: list[Candidate], episodes: list[Candidate]) -> dict:
+    """{dimension id: {"cases": [case ids], "episodes": [episode ids]}}, best match first."""
+    return {
+        dim["id"]: {
+            "cases": _ranked(dim, phase["id"], cases)[:CASES_SHOWN],
+            "episodes": _ranked(dim, phase["id"], episodes)[:EPISODES_SHOWN],
+        }
+        for phase in bank["phases"]
+        for dim in phase["dimensions"]
+    }

@@ -14,18 +14,39 @@ from . import assessment, pages, urls
 from .pages import esc
 
 
+def candidates(cases: dict, episodes: dict) -> tuple[list, list]:
+    """Cases and episodes as the recommendations rank them. An episode is about
+    the topics of the cases it discusses; its themes are its own."""
+    case_list = [
+        assessment.Candidate(case_id, frozenset(meta["topics"]), frozenset(meta["themes"]), meta["phase"])
+        for case_id, meta in ((case_id, next(iter(versions.values())).meta) for case_id, versions in cases.items())
+    ]
+    topics_of = {c.id: c.topics for c in case_list}
+    episode_list = []
+    for episode_id, versions in episodes.items():
+        meta = next(iter(versions.values())).meta
+        shared = frozenset().union(*(topics_of.get(i, frozenset()) for i in meta.get("related_cases") or []))
+        episode_list.append(assessment.Candidate(episode_id, shared, frozenset(meta["themes"])))
+    return case_list, episode_list
+
+
 def _links(ctx: pages.Context, page_url: str) -> dict:
     themes = {t.id: {"name": t.name[ctx.lang], "url": urls.relative(page_url, urls.theme(t.id))} for t in ctx.themes}
-    cases: dict[str, list] = {t.id: [] for t in ctx.themes}
-    for item in pages.sorted_cases(ctx.cases, ctx.lang):
-        for theme in item.meta["themes"]:
-            cases[theme].append({"title": item.meta["title"], "url": urls.relative(page_url, urls.case(item.id)), "type": item.meta["type"], "lang": item.lang})
-    episodes: dict[str, list] = {t.id: [] for t in ctx.themes}
-    for versions in sorted(ctx.episodes.values(), key=lambda v: pages.pick(v, ctx.lang).id):
-        episode = pages.pick(versions, ctx.lang)
-        for theme in episode.meta["themes"]:
-            episodes[theme].append({"title": episode.meta["title"], "url": urls.relative(page_url, urls.episode(episode.id)), "kind": episode.meta["kind"], "lang": episode.lang})
-    return {"themes": themes, "cases": cases, "episodes": episodes}
+
+    def case_link(case_id: str) -> dict:
+        item = pages.pick(ctx.cases[case_id], ctx.lang)
+        return {"title": item.meta["title"], "url": urls.relative(page_url, urls.case(item.id)), "type": item.meta["type"], "lang": item.lang}
+
+    def episode_link(episode_id: str) -> dict:
+        episode = pages.pick(ctx.episodes[episode_id], ctx.lang)
+        return {"title": episode.meta["title"], "url": urls.relative(page_url, urls.episode(episode.id)), "kind": episode.meta["kind"], "lang": episode.lang}
+
+    ranked = assessment.recommendations(assessment.load(), *candidates(ctx.cases, ctx.episodes))
+    recommendations = {
+        dim_id: {"cases": [case_link(i) for i in found["cases"]], "episodes": [episode_link(i) for i in found["episodes"]]}
+        for dim_id, found in ranked.items()
+    }
+    return {"themes": themes, "recommendations": recommendations}
 
 
 def _data(ctx: pages.Context, page_url: str) -> dict:

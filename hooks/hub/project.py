@@ -69,7 +69,7 @@ def check(layout: Layout = Layout()) -> Report:
         return report
     report.themes = themes.load(layout.themes_file)
     report.topics = topics.load(layout.topics_file)
-    report.problems += assessment.check([t.id for t in report.themes], layout.assessment_file, layout.root)
+    report.problems += assessment.check([t.id for t in report.themes], layout.assessment_file, layout.root, [t.id for t in report.topics])
     schema = case_schema.case_schema(report.themes, report.topics)
     items = []
     for path in content.find(layout.cases_dir):

@@ -527,25 +527,20 @@
       themeLinks.appendChild(el("a", { href: theme.url, text: id + ". " + theme.name }));
     });
     item.appendChild(themeLinks);
-    var seen = {};
-    var cases = [];
-    r.dimension.themes.forEach(function (id) {
-      (bank.cases[id] || []).forEach(function (c) { if (!seen[c.url]) { seen[c.url] = true; cases.push(c); } });
-    });
+    // Ranked at build time (hooks/hub/assessment.py): the cases and episodes
+    // sharing the most topics with this dimension first, by theme only when none does.
+    var found = (bank.recommendations || {})[r.dimension.id] || {};
+    var cases = found.cases || [];
     if (cases.length) {
       item.appendChild(el("p", { class: "hub-recommendation__label", text: t.assess_related_cases }));
-      item.appendChild(el("ul", { class: "hub-recommendation__cases" }, cases.slice(0, 4).map(function (c) {
+      item.appendChild(el("ul", { class: "hub-recommendation__cases" }, cases.map(function (c) {
         return el("li", {}, [el("a", { href: c.url, lang: c.lang !== bank.lang ? c.lang : null, text: c.title }), " · " + (t["type_" + c.type] || "")]);
       })));
     }
-    var episodes = [];
-    var seenEpisodes = {};
-    r.dimension.themes.forEach(function (id) {
-      ((bank.episodes || {})[id] || []).forEach(function (e) { if (!seenEpisodes[e.url]) { seenEpisodes[e.url] = true; episodes.push(e); } });
-    });
+    var episodes = found.episodes || [];
     if (episodes.length) {
       item.appendChild(el("p", { class: "hub-recommendation__label", text: t.assess_related_episodes }));
-      item.appendChild(el("ul", { class: "hub-recommendation__episodes" }, episodes.slice(0, 3).map(function (e) {
+      item.appendChild(el("ul", { class: "hub-recommendation__episodes" }, episodes.map(function (e) {
         return el("li", {}, [el("a", { href: e.url, lang: e.lang !== bank.lang ? e.lang : null, text: e.title }), " · " + (t["media_kind_" + e.kind] || "")]);
       })));
     }
