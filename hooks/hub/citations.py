@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterator
 
-# The one switch: False during the period of grace in which the content gets
-# its markers (uncited figures are warnings), True once all content complies.
-UNCITED_FIGURES_ARE_ERRORS = False
+# The one switch: False during a period of grace in which content gets its
+# markers (uncited figures are warnings); True (now) since all content complies.
+UNCITED_FIGURES_ARE_ERRORS = True
 
 # A run of markers: [2] or [2][3]. Not the label of a reference link ([text][2],
 # preceded by "]"), nor the text of an inline link ([2](https://...)).
