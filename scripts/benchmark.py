@@ -73,8 +73,9 @@ def project_copy(target: Path, cases: int) -> Path:
 
 
 def baseline_copy(target: Path, cases: Path) -> Path:
-    """The same Markdown pages built by plain Material + static-i18n: no hooks,
-    no theme overrides, cases out of the navigation."""
+    """The same Markdown pages built by plain Material + static-i18n with
+    Material's own search: no hooks, no theme overrides, cases out of the
+    navigation."""
     target.mkdir(parents=True)
     shutil.copytree(REPO / "docs", target / "docs")
     for source in sorted((cases / "good_practices").glob("*.*.md")):
@@ -90,6 +91,7 @@ def baseline_copy(target: Path, cases: Path) -> Path:
     config = re.sub(r"\nextra_css:\n(  - .*\n)+", "\n", config)
     config = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", config)
     config = config.replace("  - Cases: good-practices/index.md\n", "").replace("  - Themes: themes/index.md\n", "")
+    config = config.replace("\nplugins:\n", "\nplugins:\n  - search:\n      lang: [en, ar]\n", 1)
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     return target
 
@@ -137,8 +139,11 @@ def build_table(sizes, runs) -> list[dict]:
                 "check_s": round(statistics.median(checks), 2),
                 "peak_mib": max(memory),
             }
+            row["search_first_query_kb"] = first_query(ours / "site-out")
+            row["material_index_kb"] = material_index(base / "site-out")
             rows.append(row)
             print(f"  {n:>5} cases: build {row['build_s']} s, baseline {row['baseline_s']} s, ratio {row['ratio']}, check {row['check_s']} s, peak {row['peak_mib']} MiB", flush=True)
+            print(f"         first search, bytes transferred: {row['search_first_query_kb']} KB; Material's whole index per language: {row['material_index_kb']} KB", flush=True)
     return rows
 
 
@@ -173,20 +178,55 @@ def page_weights(server_url: str, pages: list[str]) -> list[dict]:
                 for request in finished:
                     sizes = request.sizes()
                     total += sizes["responseBodySize"] + sizes["responseHeadersSize"]
-                    index_fetched |= "search_index" in request.url
+                    index_fetched |= "/search/" in request.url.split("?")[0]
                 rows.append({"page": "/" + lang + path, "requests": len(finished), "transferred_kb": round(total / 1024, 1), "search_index_fetched": index_fetched})
                 context.close()
         browser.close()
     return rows
 
 
-def search_index_per_case(site: Path) -> dict:
+# ------------------------------------------------------------------ search
+
+SEARCH_QUERIES = {"en": "women candidates", "ar": "النساء المرشحات"}
+
+
+def first_query(site: Path) -> dict:
+    """KB transferred (gzip) by a reader's first search, typed key by key into
+    the header of the home page, from the first keystroke to the results."""
+    from playwright.sync_api import sync_playwright
+
+    from helpers import CHROMIUM, CHROMIUM_ARGS, Server
+
     out = {}
-    for lang, prefix in (("en", ""), ("ar", "ar/")):
-        data = (site / prefix / "search" / "search_index.json").read_bytes()
-        cases = len(list((site / prefix / "good-practices").glob("*/index.html")))
-        out[lang] = {"gzip_bytes": len(gzip.compress(data, 9, mtime=0)), "cases": cases,
-                     "gzip_bytes_per_case": round(len(gzip.compress(data, 9, mtime=0)) / max(cases, 1))}
+    with Server(site) as server, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for lang, prefix in (("en", ""), ("ar", "ar/")):
+            context = browser.new_context()
+            page = context.new_page()
+            finished = []
+            page.goto(server.url + prefix, wait_until="networkidle")
+            page.on("requestfinished", lambda request: finished.append(request))
+            page.locator("body").press("/")
+            page.keyboard.type(SEARCH_QUERIES[lang], delay=150)
+            page.wait_for_function("() => { const s = document.querySelector('.hub-search__status'); return s.textContent && !s.closest('form').hasAttribute('aria-busy'); }")
+            page.wait_for_load_state("networkidle")
+            total = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in finished)
+            out[lang] = round(total / 1024, 1)
+            context.close()
+        browser.close()
+    return out
+
+
+def material_index(site: Path) -> dict:
+    """KB (gzip) of Material's search index per language, as the site served it
+    before its own search: the whole index of the reader's language, stored as
+    UTF-8, fetched at the first search."""
+    merged = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    out = {}
+    for lang in ("en", "ar"):
+        docs = [d for d in merged["docs"] if d["location"].startswith("ar/") == (lang == "ar")]
+        data = json.dumps({"config": merged["config"], "docs": docs}, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        out[lang] = round(len(gzip.compress(data, 6, mtime=0)) / 1024, 1)
     return out
 
 
@@ -220,10 +260,8 @@ def main() -> None:
             results["page_weight"] = page_weights(server.url, pages)
             for row in results["page_weight"]:
                 print(f"  {row['page']:<48} {row['transferred_kb']:>6} KB  {row['requests']:>2} requests  search index fetched: {row['search_index_fetched']}")
-            results["search_index"] = search_index_per_case(site)
-            print("\nSearch index (fetched only when the reader starts a search, own language only):")
-            for lang, row in results["search_index"].items():
-                print(f"  {lang}: {row['gzip_bytes']} bytes gzip for {row['cases']} cases, {row['gzip_bytes_per_case']} bytes per case")
+            results["search_first_query_kb"] = first_query(site)
+            print("\nFirst search (nothing fetched before; own language only): " + ", ".join(f"{lang} {kb} KB" for lang, kb in results["search_first_query_kb"].items()))
             print("\nLighthouse performance, mobile preset:", flush=True)
             results["lighthouse_performance"] = []
             for lang in ("", "ar/"):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import json
 import re
 import xml.etree.ElementTree as ET
 from urllib.parse import urljoin, urlsplit
@@ -86,22 +85,15 @@ def test_the_sitemap_lists_both_languages(site):
         assert {link.get("hreflang") for link in url.findall("x:link", ns)} == {"en", "ar"}
 
 
-def test_one_search_index_per_language_stored_as_utf8(site):
-    english = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    arabic_text = (site / "ar" / "search" / "search_index.json").read_text(encoding="utf-8")
-    arabic = json.loads(arabic_text)
-    entries = arabic_text[arabic_text.index('"docs"'):]
-    assert "\\u06" not in entries and ARABIC.search(entries)
-    assert all(not d["location"].startswith("ar/") for d in english["docs"])
-    # Arabic entries are stored relative to /ar/ and are written in Arabic.
-    assert arabic["docs"] and all(not d["location"].startswith("ar/") for d in arabic["docs"])
-    titles = [d["title"] for d in arabic["docs"] if d["location"] == ""]
-    assert titles and ARABIC.search(titles[0])
-
-
-def test_arabic_pages_point_their_search_at_the_arabic_index(site):
-    config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', (site / "ar" / "themes" / "index.html").read_text(encoding="utf-8"), re.S)
-    assert json.loads(config.group(1))["base"] == "../../ar/"
+@pytest.mark.parametrize("lang_prefix", ["", "ar/"])
+def test_every_page_searches_its_own_languages_index(site, lang_prefix):
+    for page in [site / lang_prefix / "index.html", site / lang_prefix / "themes" / "c" / "index.html"]:
+        text = page.read_text(encoding="utf-8")
+        assert 'data-md-component="search"' not in text, "one search: the hub's, not Material's"
+        form = re.search(r'<form class="hub-search"[^>]*data-hub-search="([^"]*)"', text)
+        target = (page.parent / form.group(1)).resolve()
+        assert target == (site / lang_prefix / "search").resolve()
+        assert (target / "meta.json").exists()
 
 
 @pytest.mark.parametrize("lang_prefix", ["", "ar/"])
