@@ -11,6 +11,9 @@
   var FORMAT = "hub-self-assessment";
   var KEY_PREFIX = "hub-assessment-v";
   var DAMAGED_KEY = "hub-assessment-damaged";
+  var OWNED_PREFIX = "hub-assessment-";
+  var TEXT_MAX = 2000;
+  var FILE_MAX_BYTES = 1000000;
   var LEVEL_VALUES = [1, 2, 3, 4];
   var OTHER_VALUES = ["dk", "na"];
 
@@ -57,102 +60,176 @@
 
   /* ---------------------------------------------------------------- storage */
 
+  /* Found by reading, not by a test write: a full storage must still give
+     back the answers it holds. Every write then says whether it worked. */
   var storage = (function () {
     try {
-      var probe = "hub-assessment-probe";
-      window.localStorage.setItem(probe, "1");
-      window.localStorage.removeItem(probe);
-      return window.localStorage;
+      var found = window.localStorage;
+      found.getItem(KEY_PREFIX + "probe");
+      return found;
     } catch (error) {
       return null;
     }
   })();
 
   function read(key) { try { return storage ? storage.getItem(key) : null; } catch (e) { return null; } }
-  function write(key, value) { try { if (storage) storage.setItem(key, value); return true; } catch (e) { return false; } }
-  function remove(key) { try { if (storage) storage.removeItem(key); } catch (e) { /* nothing to remove */ } }
+
+  /** True only when `value` is really stored under `key`: a write that throws
+   *  (storage full) or is dropped silently is a failure. */
+  function write(key, value) {
+    if (!storage) return false;
+    try { storage.setItem(key, value); } catch (e) { return false; }
+    return read(key) === value;
+  }
+
+  function remove(key) { try { if (storage) storage.removeItem(key); } catch (e) { /* the caller checks what is left */ } }
+
+  /** Every key this page has written: answers of any bank version and set-aside copies. */
+  function ownedKeys() {
+    var keys = [];
+    try {
+      for (var i = 0; storage && i < storage.length; i += 1) {
+        var key = storage.key(i);
+        if (key !== null && key.indexOf(OWNED_PREFIX) === 0) keys.push(key);
+      }
+    } catch (e) { /* nothing readable, nothing owned */ }
+    return keys;
+  }
+
+  /** Keep a copy of data that could not be read whole under a key of its own,
+   *  never over an earlier copy; true only when the copy is really stored. */
+  function setAside(raw) {
+    var copies = ownedKeys().filter(function (key) { return key.indexOf(DAMAGED_KEY) === 0; });
+    if (copies.some(function (key) { return read(key) === raw; })) return true;
+    return write(copies.indexOf(DAMAGED_KEY) < 0 ? DAMAGED_KEY : DAMAGED_KEY + "-" + Date.now(), raw);
+  }
 
   function isPlainObject(value) {
     return value !== null && typeof value === "object" && !Array.isArray(value);
   }
 
-  /** Keep only well-formed answers: a known value and a text note. */
-  function cleanAnswers(raw, knownIds) {
-    var out = {};
-    if (!isPlainObject(raw)) return null;
+  function isCount(value) { return Number.isInteger(value) && value >= 0; }
+
+  /** What stored or exported data may hold, taken from the bank. Ids are kept
+   *  in Maps, so "constructor", "toString" or "__proto__" are never known ids. */
+  function rulesOf(bank) {
+    var rules = { levels: bank.scale.length, indicators: new Map(), dimensions: new Map(), phases: new Map(), steps: 0 };
+    bank.phases.forEach(function (phase) {
+      rules.phases.set(phase.id, true);
+      rules.steps += phase.dimensions.length;
+      phase.dimensions.forEach(function (dimension) {
+        rules.dimensions.set(dimension.id, phase.id);
+        dimension.indicators.forEach(function (indicator) { rules.indicators.set(indicator.id, phase.id); });
+      });
+    });
+    return rules;
+  }
+
+  /** A level of the bank's scale (1 to n, also when written as text, "3"),
+   *  "dk" or "na"; undefined for anything else. */
+  function levelOf(value, rules) {
+    var level = typeof value === "string" && /^[0-9]{1,3}$/.test(value) ? Number(value) : value;
+    if (Number.isInteger(level) && level >= 1 && level <= rules.levels) return level;
+    return OTHER_VALUES.indexOf(value) >= 0 ? value : undefined;
+  }
+
+  function text(value) { return typeof value === "string" ? value.slice(0, TEXT_MAX) : ""; }
+
+  /** Keep every answer that can be kept. `dropped` counts what carried
+   *  something and was left out: an unknown id, a value that is no answer. */
+  function cleanAnswers(raw, rules) {
+    var out = { answers: {}, dropped: 0 };
+    if (raw === undefined || raw === null) return out;
+    if (!isPlainObject(raw)) { out.dropped = 1; return out; }
     Object.keys(raw).forEach(function (id) {
       var answer = raw[id];
-      if (!isPlainObject(answer) || (knownIds && !knownIds[id])) return;
-      var level = answer.level;
-      var valid = LEVEL_VALUES.indexOf(level) >= 0 || OTHER_VALUES.indexOf(level) >= 0 || level === undefined;
-      if (!valid) return;
+      if (!rules.indicators.has(id) || !isPlainObject(answer)) { out.dropped += 1; return; }
       var clean = {};
+      var level = levelOf(answer.level, rules);
       if (level !== undefined) clean.level = level;
-      if (typeof answer.note === "string" && answer.note) clean.note = answer.note.slice(0, 2000);
-      if (clean.level !== undefined || clean.note) out[id] = clean;
+      if (text(answer.note)) clean.note = text(answer.note);
+      var lost = (answer.level !== undefined && level === undefined) || (answer.note !== undefined && typeof answer.note !== "string");
+      if (lost) out.dropped += 1;
+      if (clean.level !== undefined || clean.note) out.answers[id] = clean;
     });
     return out;
   }
 
-  /** A saved or exported state, checked; null when its shape is wrong. */
-  function parseState(data, bank, knownIds) {
-    if (!isPlainObject(data) || data.format !== FORMAT || typeof data.bank !== "number") return null;
-    var answers = cleanAnswers(data.answers, knownIds);
-    if (answers === null) return null;
-    var goals = {};
-    if (data.goals !== undefined) {
-      if (!isPlainObject(data.goals)) return null;
-      Object.keys(data.goals).forEach(function (id) {
-        if (typeof data.goals[id] === "string" && data.goals[id]) goals[id] = data.goals[id].slice(0, 2000);
-      });
-    }
-    var phases = Array.isArray(data.phases) ? data.phases.filter(function (p) {
-      return bank.phases.some(function (phase) { return phase.id === p; });
-    }) : [];
+  /** Goals are written per dimension; the same rules as answers. */
+  function cleanGoals(raw, rules) {
+    var out = { goals: {}, dropped: 0 };
+    if (raw === undefined || raw === null) return out;
+    if (!isPlainObject(raw)) { out.dropped = 1; return out; }
+    Object.keys(raw).forEach(function (id) {
+      if (!rules.dimensions.has(id) || typeof raw[id] !== "string") out.dropped += 1;
+      else if (raw[id]) out.goals[id] = text(raw[id]);
+    });
+    return out;
+  }
+
+  /** Saved or exported data read field by field: {state, dropped}, keeping
+   *  all that can be kept; null when it is not this page's data at all. */
+  function parseState(data, rules) {
+    if (!isPlainObject(data) || data.format !== FORMAT || !isCount(data.bank)) return null;
+    var answers = cleanAnswers(data.answers, rules);
+    var goals = cleanGoals(data.goals, rules);
+    var phases = [];
+    function choose(id) { if (typeof id === "string" && rules.phases.has(id) && phases.indexOf(id) < 0) phases.push(id); }
+    if (Array.isArray(data.phases)) data.phases.forEach(choose);
+    // Without a valid choice, the phases that hold answers.
+    if (!phases.length) Object.keys(answers.answers).forEach(function (id) { choose(rules.indicators.get(id)); });
     return {
-      format: FORMAT, bank: data.bank, phases: phases, answers: answers, goals: goals,
-      step: typeof data.step === "number" ? data.step : 0,
-      view: data.view === "questions" || data.view === "results" ? data.view : "start",
-      exported: typeof data.exported === "string" ? data.exported : null
+      dropped: answers.dropped + goals.dropped,
+      state: {
+        format: FORMAT, bank: data.bank, phases: phases, answers: answers.answers, goals: goals.goals,
+        step: isCount(data.step) && data.step < rules.steps ? data.step : 0,
+        view: data.view === "questions" || data.view === "results" ? data.view : "start",
+        exported: typeof data.exported === "string" ? data.exported.slice(0, 40) : null
+      }
     };
+  }
+
+  function hasContent(state) { return Object.keys(state.answers).length > 0 || Object.keys(state.goals).length > 0; }
+
+  function parseText(raw, rules) {
+    try { return parseState(JSON.parse(raw), rules); } catch (error) { return null; }
   }
 
   function emptyState(bank) {
     return { format: FORMAT, bank: bank.version, phases: [], answers: {}, goals: {}, step: 0, view: "start" };
   }
 
-  /** Load saved answers; report damaged data and answers carried over from older banks. */
-  function loadState(bank, knownIds) {
-    var notices = [];
+  /** Load saved answers. What cannot be read whole is set aside before
+   *  anything is removed; answers of older banks are carried over by id. */
+  function loadState(bank, rules) {
     var key = KEY_PREFIX + bank.version;
     var raw = read(key);
     if (raw !== null) {
-      var parsed = null;
-      try { parsed = parseState(JSON.parse(raw), bank, knownIds); } catch (error) { parsed = null; }
-      if (parsed && parsed.bank === bank.version) return { state: parsed, notices: notices };
-      // Damaged: set it aside (never lose it) and start again.
-      var aside = read(DAMAGED_KEY);
-      if (aside === null || aside === raw) write(DAMAGED_KEY, raw);
-      else write(DAMAGED_KEY + "-" + Date.now(), raw);
-      remove(key);
-      notices.push({ kind: "damaged", raw: raw });
-      return { state: emptyState(bank), notices: notices };
+      var parsed = parseText(raw, rules);
+      // Readable: this bank's data, with something kept or nothing left out.
+      var readable = parsed !== null && parsed.state.bank === bank.version && (!parsed.dropped || hasContent(parsed.state));
+      if (readable && !parsed.dropped) return { state: parsed.state, notices: [] };
+      var keptAside = setAside(raw);
+      if (keptAside && !readable) remove(key);
+      return {
+        state: readable ? parsed.state : emptyState(bank),
+        notices: [{
+          kind: readable ? "partial" : "damaged", raw: raw, keptAside: keptAside,
+          dropped: readable ? parsed.dropped : 0, kept: readable ? Object.keys(parsed.state.answers).length : 0
+        }]
+      };
     }
     for (var version = bank.version - 1; version >= 0; version -= 1) {
-      var older = read(KEY_PREFIX + version);
-      if (older === null) continue;
-      var state = null;
-      try { state = parseState(JSON.parse(older), bank, knownIds); } catch (error) { state = null; }
-      if (!state) continue;
+      var older = parseText(read(KEY_PREFIX + version), rules);
+      if (!older) continue;
       // The older answers stay stored under their own key, for export.
-      var kept = Object.keys(state.answers).length;
+      var state = older.state;
       state.bank = bank.version;
       state.view = "start";
       state.step = 0;
-      notices.push({ kind: "migrated", kept: kept });
-      return { state: state, notices: notices };
+      return { state: state, notices: [{ kind: "migrated", kept: Object.keys(state.answers).length }] };
     }
-    return { state: emptyState(bank), notices: notices };
+    return { state: emptyState(bank), notices: [] };
   }
 
   /* ---------------------------------------------------------------- helpers */
@@ -208,61 +285,109 @@
     this.root = root;
     this.bank = bank;
     this.t = bank.strings;
-    this.knownIds = {};
+    this.rules = rulesOf(bank);
     this.dimensions = {};
     var self = this;
     bank.phases.forEach(function (phase) {
       phase.dimensions.forEach(function (dimension) {
         self.dimensions[dimension.id] = { phase: phase, dimension: dimension };
-        dimension.indicators.forEach(function (indicator) { self.knownIds[indicator.id] = true; });
       });
     });
   }
 
   App.prototype.key = function () { return KEY_PREFIX + this.bank.version; };
 
+  /** Save, and say so while saving fails: the warning stays until a save
+   *  works. While damaged data is held (it could not be set aside), nothing
+   *  is written over it. True when the answers are stored. */
   App.prototype.save = function () {
     this.state.updated = new Date().toISOString();
-    if (!write(this.key(), JSON.stringify(this.state)) && !this.warnedStorage) {
-      this.warnedStorage = true;
-      this.message(this.t.assess_storage_unavailable, "warning");
-    }
+    var problem = null;
+    if (this.held !== null) problem = this.t.assess_save_held;
+    else if (!write(this.key(), JSON.stringify(this.state))) problem = storage ? this.t.assess_save_failed : this.t.assess_storage_unavailable;
+    this.showSaveProblem(problem);
+    return problem === null;
+  };
+
+  /* One live region for saving; its text changes only when the problem does,
+     so a screen reader hears it once, not at every keystroke. */
+  App.prototype.showSaveProblem = function (problem) {
+    if (problem === this.saveProblem) return;
+    this.saveProblem = problem;
+    this.saveStatus.textContent = "";
+    if (problem) this.saveStatus.appendChild(messageBox(problem, "warning"));
   };
 
   App.prototype.start = function () {
-    var loaded = loadState(this.bank, this.knownIds);
+    var loaded = loadState(this.bank, this.rules);
     this.state = loaded.state;
+    this.held = null;
+    this.saveProblem = null;
     this.root.textContent = "";
     this.live = el("p", { class: "hub-visually-hidden", role: "status", "aria-live": "polite" });
+    this.saveStatus = el("div", { class: "hub-save-status", role: "alert" });
     this.messages = el("div", { class: "hub-messages" });
     this.view = el("div", { class: "hub-view" });
     this.root.appendChild(this.live);
+    this.root.appendChild(this.saveStatus);
     this.root.appendChild(this.messages);
     this.root.appendChild(this.view);
-    if (!storage) this.message(this.t.assess_storage_unavailable, "warning");
+    if (!storage) this.showSaveProblem(this.t.assess_storage_unavailable);
     var self = this;
     loaded.notices.forEach(function (notice) {
-      if (notice.kind === "damaged") {
-        var button = el("button", { type: "button", class: "md-button", text: self.t.assess_download_damaged, onclick: function () {
-          download("self-assessment-damaged.txt", notice.raw, "text/plain");
-        } });
-        self.message(self.t.assess_storage_corrupt, "warning", button);
-      } else if (notice.kind === "migrated") {
+      if (notice.kind === "migrated") {
         self.message(format(self.t.assess_migrated, { kept: notice.kept }), "info");
         self.save();
+      } else {
+        self.damagedNotice(notice);
       }
     });
     this.render(false);
   };
 
-  App.prototype.message = function (text, kind, extra) {
-    var box = el("div", { class: "hub-message hub-message--" + (kind || "info"), role: kind === "warning" ? "alert" : "status" }, [
-      el("p", { text: text }), extra || null
-    ]);
-    this.messages.appendChild(box);
+  /** Tell what happened to data that could not be read whole, and offer it as
+   *  a download. When it could not be set aside, it is held: nothing is saved
+   *  over it until the reader has downloaded it. */
+  App.prototype.damagedNotice = function (notice) {
+    var t = this.t;
+    var self = this;
+    var text = !notice.keptAside ? t.assess_storage_not_set_aside
+      : notice.kind === "partial" ? format(t.assess_storage_partial, notice) : t.assess_storage_corrupt;
+    var box;
+    var button = el("button", { type: "button", class: "md-button", text: t.assess_download_damaged, onclick: function () {
+      download("self-assessment-damaged.txt", notice.raw, "text/plain");
+      if (self.held === notice.raw) {
+        self.held = null;
+        box.removeAttribute("data-keep");
+        self.save();
+      }
+    } });
+    box = this.message(text, "warning", button);
+    if (!notice.keptAside) {
+      this.held = notice.raw;
+      box.setAttribute("data-keep", "");
+    } else if (notice.kind === "partial") {
+      this.save();
+    }
   };
 
-  App.prototype.clearMessages = function () { this.messages.textContent = ""; };
+  function messageBox(text, kind, extra) {
+    return el("div", { class: "hub-message hub-message--" + (kind || "info") }, [el("p", { text: text }), extra || null]);
+  }
+
+  App.prototype.message = function (text, kind, extra) {
+    var box = messageBox(text, kind, extra);
+    box.setAttribute("role", kind === "warning" ? "alert" : "status");
+    this.messages.appendChild(box);
+    return box;
+  };
+
+  /** Remove the messages, except one that still holds the only copy of damaged data. */
+  App.prototype.clearMessages = function () {
+    Array.prototype.slice.call(this.messages.children).forEach(function (box) {
+      if (!box.hasAttribute("data-keep")) box.remove();
+    });
+  };
 
   App.prototype.steps = function () {
     var self = this;
@@ -564,14 +689,94 @@
     return { format: FORMAT, bank: this.bank.version, exported: new Date().toISOString(), lang: this.bank.lang, phases: s.phases, answers: s.answers, goals: s.goals };
   };
 
-  /** Read an exported file; returns {state} or {error} without touching anything. */
+  /** Read an exported file, from this bank or an earlier one (answers are
+   *  matched by statement id, as for storage): {state, dropped} or {error},
+   *  without touching anything. */
   App.prototype.parseExport = function (text) {
+    var t = this.t;
     var data;
-    try { data = JSON.parse(text); } catch (error) { return { error: this.t.assess_import_bad }; }
-    if (!isPlainObject(data) || data.format !== FORMAT || typeof data.bank !== "number") return { error: this.t.assess_import_bad };
-    if (data.bank !== this.bank.version) return { error: format(this.t.assess_import_version, { version: data.bank }) };
-    var state = parseState(data, this.bank, this.knownIds);
-    return state ? { state: state } : { error: this.t.assess_import_bad };
+    try { data = JSON.parse(text); } catch (error) { return { error: t.assess_import_bad }; }
+    if (!isPlainObject(data) || data.format !== FORMAT || !isCount(data.bank)) return { error: t.assess_import_bad };
+    if (data.bank > this.bank.version) return { error: format(t.assess_import_version, { version: data.bank }) };
+    var parsed = parseState(data, this.rules);
+    if (!hasContent(parsed.state)) return { error: t.assess_import_empty };
+    parsed.state.bank = this.bank.version;
+    return parsed;
+  };
+
+  /** A chosen file, parsed; one far larger than any export is not even read. */
+  App.prototype.readExport = function (file) {
+    var self = this;
+    if (file.size > FILE_MAX_BYTES) return Promise.resolve({ error: format(this.t.assess_import_too_big, { size: FILE_MAX_BYTES / 1000000 }) });
+    return readFile(file).then(function (text) { return text === null ? { error: self.t.assess_import_bad } : self.parseExport(text); });
+  };
+
+  /** Ask in the page (a modal dialog, keyboard-operable, Escape keeps things
+   *  as they are); the answer that changes nothing has the focus. */
+  App.prototype.confirm = function (question, yes, no, onYes, onNo) {
+    var dialog = el("dialog", { class: "hub-confirm", "aria-labelledby": "hub-confirm-text" });
+    var answered = false;
+    function answer(accepted) {
+      if (answered) return;
+      answered = true;
+      if (dialog.open) dialog.close();
+      dialog.remove();
+      if (accepted) onYes(); else onNo();
+    }
+    dialog.appendChild(el("p", { id: "hub-confirm-text", text: question }));
+    dialog.appendChild(el("div", { class: "hub-buttons" }, [
+      el("button", { type: "button", class: "md-button md-button--primary", id: "hub-confirm-yes", text: yes, onclick: function () { answer(true); } }),
+      el("button", { type: "button", class: "md-button", id: "hub-confirm-no", autofocus: true, text: no, onclick: function () { answer(false); } })
+    ]));
+    dialog.addEventListener("cancel", function (event) { event.preventDefault(); answer(false); });
+    dialog.addEventListener("close", function () { answer(false); });
+    this.root.appendChild(dialog);
+    dialog.showModal();
+  };
+
+  /** Put imported answers in place of the current ones: after asking, when
+   *  there is anything to replace, and with a way back. */
+  App.prototype.offerImport = function (parsed, returnFocus) {
+    var t = this.t;
+    var self = this;
+    var current = Object.keys(this.state.answers).length;
+    var before = hasContent(this.state) ? JSON.stringify(this.state) : null;
+    function replace() {
+      self.state = parsed.state;
+      self.state.view = "results";
+      self.state.step = 0;
+      self.save();
+      self.clearMessages();
+      var undo = before === null ? null : el("button", { type: "button", class: "md-button", id: "hub-undo", text: t.assess_undo, onclick: function () {
+        self.state = JSON.parse(before);
+        self.save();
+        self.clearMessages();
+        self.message(t.assess_undone, "info");
+        self.render(true);
+      } });
+      self.message(format(t.assess_imported, { kept: Object.keys(parsed.state.answers).length }), "info", undo);
+      if (parsed.dropped) self.message(format(t.assess_import_dropped, parsed), "info");
+      self.render(true);
+    }
+    if (before === null) { replace(); return; }
+    this.confirm(format(t.assess_import_confirm, { current: current, incoming: Object.keys(parsed.state.answers).length }),
+      t.assess_import_replace, t.assess_import_keep, replace, function () {
+        self.message(t.assess_import_cancelled, "info");
+        returnFocus.focus();
+      });
+  };
+
+  /** Remove every key the page owns, whatever version wrote it, and check. */
+  App.prototype.erase = function () {
+    var t = this.t;
+    ownedKeys().forEach(remove);
+    this.held = null;
+    this.state = emptyState(this.bank);
+    this.messages.textContent = "";
+    this.showSaveProblem(storage ? null : t.assess_storage_unavailable);
+    if (ownedKeys().length) this.message(t.assess_erase_incomplete, "warning");
+    else this.message(t.assess_erased, "info");
+    this.render(true);
   };
 
   App.prototype.tools = function (withCompare) {
@@ -581,16 +786,11 @@
     importInput.addEventListener("change", function () {
       var file = importInput.files[0];
       if (!file) return;
-      readFile(file).then(function (text) {
-        var parsed = text === null ? { error: t.assess_import_bad } : self.parseExport(text);
+      self.readExport(file).then(function (parsed) {
+        importInput.value = "";
         self.clearMessages();
-        if (parsed.error) { self.message(parsed.error, "warning"); return; }
-        parsed.state.view = "results";
-        parsed.state.step = 0;
-        self.state = parsed.state;
-        self.save();
-        self.message(t.assess_imported, "info");
-        self.render(true);
+        if (parsed.error) self.message(parsed.error, "warning");
+        else self.offerImport(parsed, importInput);
       });
     });
     var box = el("section", { class: "hub-tools", "aria-labelledby": "hub-tools-title" }, [
@@ -600,12 +800,7 @@
           download("self-assessment-" + new Date().toISOString().slice(0, 10) + ".json", JSON.stringify(self.exportData(), null, 2));
         } }),
         el("button", { type: "button", class: "md-button", id: "hub-erase", text: t.assess_erase, onclick: function () {
-          if (!window.confirm(t.assess_erase_confirm)) return;
-          remove(self.key());
-          self.state = emptyState(self.bank);
-          self.clearMessages();
-          self.message(t.assess_erased, "info");
-          self.render(true);
+          if (window.confirm(t.assess_erase_confirm)) self.erase();
         } })
       ]),
       el("div", { class: "hub-file-field" }, [importInput, el("label", { for: "hub-import", class: "md-button", text: t.assess_import })])
@@ -616,11 +811,12 @@
       compareInput.addEventListener("change", function () {
         var file = compareInput.files[0];
         if (!file) return;
-        readFile(file).then(function (text) {
-          var parsed = text === null ? { error: t.assess_import_bad } : self.parseExport(text);
+        self.readExport(file).then(function (parsed) {
+          compareInput.value = "";
           output.textContent = "";
           if (parsed.error) { output.appendChild(el("p", { class: "hub-message hub-message--warning", role: "alert", text: parsed.error })); return; }
           output.appendChild(self.comparison(parsed.state));
+          if (parsed.dropped) output.appendChild(el("p", { class: "hub-message", text: format(t.assess_import_dropped, parsed) }));
           output.querySelector("h3").focus();
         });
       });
@@ -667,7 +863,7 @@
     this.output = el("div", { class: "hub-workshop-output", "aria-live": "polite" });
     input.addEventListener("change", function () {
       Promise.all(Array.prototype.map.call(input.files, function (file) {
-        return readFile(file).then(function (text) { return { name: file.name, text: text }; });
+        return self.readExport(file).then(function (parsed) { return { name: file.name, parsed: parsed }; });
       })).then(function (files) { self.combine(files); });
     });
     this.root.appendChild(el("section", { class: "hub-workshop" }, [
@@ -684,14 +880,18 @@
     var bank = this.bank;
     var states = [];
     var skipped = [];
+    var partial = [];
     files.forEach(function (file) {
-      var parsed = file.text === null ? { error: true } : self.parseExport(file.text);
-      if (parsed.error) skipped.push(file.name); else states.push(parsed.state);
+      if (file.parsed.error) skipped.push(file.name); else states.push(file.parsed.state);
+      if (file.parsed.dropped) partial.push({ name: file.name, dropped: file.parsed.dropped });
     });
     this.output.textContent = "";
     this.output.appendChild(el("p", { class: "hub-count", text: format(t.assess_workshop_count, { n: states.length }) }));
     skipped.forEach(function (name) {
       self.output.appendChild(el("p", { class: "hub-message hub-message--warning", text: format(t.assess_workshop_skipped, { name: name }) }));
+    });
+    partial.forEach(function (file) {
+      self.output.appendChild(el("p", { class: "hub-message", text: format(t.assess_workshop_dropped, file) }));
     });
     if (!states.length) return;
     var phaseIds = bank.phases.map(function (p) { return p.id; });
