@@ -180,8 +180,8 @@ def test_export_erase_import_restores_the_same_results(fresh, tmp_path):
     download.value.save_as(saved)
     exported = json.loads(saved.read_text(encoding="utf-8"))
     assert exported["goals"]["election-rules"].startswith("Read the electoral law")
-    page.once("dialog", lambda dialog: dialog.accept())
     page.click("#hub-erase")
+    page.click("#hub-confirm-yes")
     page.wait_for_selector(".hub-start")
     assert page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('hub-assessment-v'))") == []
     page.set_input_files("#hub-import", str(saved))

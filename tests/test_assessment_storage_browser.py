@@ -218,8 +218,18 @@ def test_erase_removes_every_key_the_page_owns(stored, errors):
         "hub-assessment-damaged-1700000000000": "{also damaged",
         "another-site-key": "not ours",
     })
-    page.once("dialog", lambda dialog: dialog.accept())
-    page.click("#hub-erase")
+    # Asked in the page; Escape changes nothing and gives the focus back.
+    page.focus("#hub-erase")
+    page.keyboard.press("Enter")
+    page.locator("dialog.hub-confirm[open]").wait_for()
+    assert page.locator("#hub-confirm-text").inner_text() == T["en"]["assess_erase_confirm"]
+    assert page.evaluate("() => document.activeElement.id") == "hub-confirm-no"
+    assert violations(page) == []
+    page.keyboard.press("Escape")
+    assert page.evaluate("() => document.activeElement.id") == "hub-erase"
+    assert len(owned_keys(page)) == 4
+    page.keyboard.press("Enter")
+    page.click("#hub-confirm-yes")
     page.wait_for_selector(f"text={T['en']['assess_erased']}")
     assert owned_keys(page) == []
     assert local(page, "another-site-key") == "not ours"

@@ -760,7 +760,7 @@
     }
     if (before === null) { replace(); return; }
     this.confirm(format(t.assess_import_confirm, { current: current, incoming: Object.keys(parsed.state.answers).length }),
-      t.assess_import_replace, t.assess_import_keep, replace, function () {
+      t.assess_import_replace, t.assess_keep_answers, replace, function () {
         self.message(t.assess_import_cancelled, "info");
         returnFocus.focus();
       });
@@ -799,8 +799,9 @@
         el("button", { type: "button", class: "md-button", id: "hub-export", text: t.assess_export, onclick: function () {
           download("self-assessment-" + new Date().toISOString().slice(0, 10) + ".json", JSON.stringify(self.exportData(), null, 2));
         } }),
-        el("button", { type: "button", class: "md-button", id: "hub-erase", text: t.assess_erase, onclick: function () {
-          if (window.confirm(t.assess_erase_confirm)) self.erase();
+        el("button", { type: "button", class: "md-button", id: "hub-erase", text: t.assess_erase, onclick: function (event) {
+          var button = event.currentTarget;
+          self.confirm(t.assess_erase_confirm, t.assess_erase, t.assess_keep_answers, function () { self.erase(); }, function () { button.focus(); });
         } })
       ]),
       el("div", { class: "hub-file-field" }, [importInput, el("label", { for: "hub-import", class: "md-button", text: t.assess_import })])
