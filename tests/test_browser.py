@@ -113,7 +113,11 @@ def test_search_by_keyboard_only(page, server, lang, query):
     page.keyboard.press("ArrowUp")
     page.keyboard.press("ArrowUp")
     assert page.evaluate("() => document.activeElement.id") == "hub-search-input"
+    # Tab leads through the case filters to the results.
     page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "hub-search-filter-theme"
+    for _ in range(4):
+        page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.getAttribute('href')") == hits[0]
     page.keyboard.press("Escape")
     assert page.locator("#hub-search-results").is_hidden()
@@ -142,6 +146,34 @@ def test_every_page_has_no_serious_accessibility_violation(page, server, site):
     assert failures == {}
     assert_only_local(page.requests)
     assert page.failures == [], "no page asks for a missing file"
+
+
+@pytest.mark.parametrize("lang, query", [("", "council"), ("ar/", "بلدية")])
+def test_search_results_can_be_narrowed_to_a_country_from_the_keyboard(page, server, lang, query):
+    from hub import project
+
+    country_of = {f"good-practices/{case_id}/": pick_meta(versions)["country"] for case_id, versions in project.check().cases.items()}
+    page.goto(server.url + lang)
+
+    def found():
+        return [urlsplit(urljoin(page.url, a.get_attribute("href"))).path[len("/" + lang):] for a in page.locator(".hub-search__link").all()]
+
+    search(page, query)
+    everything = found()
+    wanted = next(country_of[u] for u in everything if u in country_of)
+    for _ in range(3):
+        page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "hub-search-filter-country"
+    while page.evaluate("() => document.activeElement.value") != wanted:
+        page.keyboard.press("ArrowDown")
+    page.wait_for_function("() => !document.querySelector('form[data-hub-search]').hasAttribute('aria-busy')")
+    narrowed = found()
+    assert narrowed and len(narrowed) <= len(everything)
+    assert all(country_of.get(u) == wanted for u in narrowed), (wanted, narrowed)
+
+
+def pick_meta(versions):
+    return next(iter(versions.values())).meta
 
 
 @pytest.mark.parametrize("lang", ["", "ar/"])

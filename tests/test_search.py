@@ -96,6 +96,22 @@ def test_recall_at_10_on_the_evaluation_set(site, lang, capsys):
     assert report.overall >= RECALL, report.table() + "\n" + "\n".join(report.misses)
 
 
+@pytest.mark.parametrize("lang, query", [("en", "council"), ("ar", "بلدية")])
+def test_a_filter_keeps_the_cases_that_have_its_value(site, lang, query):
+    from hub import pages, project
+
+    cases = project.check().cases
+    values = {f"good-practices/{case_id}/": pages.filter_values(pages.pick(versions, lang).meta) for case_id, versions in cases.items()}
+    index = searcher(site, lang, DEFAULT)
+    names = [name for name, _, _ in index.meta["f"]["by"]]
+    assert names == ["theme", "type", "country", "phase"]
+    everything = [index.page(n)["u"] for n in index.search(query)]
+    for name, _, options in index.meta["f"]["by"]:
+        for value, _ in options:
+            kept = [index.page(n)["u"] for n in index.search(query, {name: value})]
+            assert kept == [u for u in everything if value in values.get(u, {}).get(name, [])]
+
+
 def test_recall_counts_only_the_first_ten_results():
     wanted = {f"p{i}/" for i in range(12)}
     assert evaluation.recall_at([f"p{i}/" for i in range(12)], wanted) == 1.0

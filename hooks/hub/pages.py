@@ -97,6 +97,25 @@ def theme_names(ctx: Context, ids) -> str:
     return "، ".join(by_id[i].name[ctx.lang] for i in ids) if ctx.lang == "ar" else ", ".join(by_id[i].name[ctx.lang] for i in ids)
 
 
+def filter_values(meta: dict) -> dict[str, list[str]]:
+    """The values a case has for each filter (library and search facets)."""
+    # A case about both phases belongs to each phase's filter.
+    phases = ["election", "office"] if meta["phase"] == "both" else [meta["phase"]]
+    return {"theme": list(meta["themes"]), "type": [meta["type"]], "country": [meta["country"]], "phase": phases}
+
+
+def filter_choices(ctx: Context) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """(name, label, [(value, text)]) of each filter, for the published cases."""
+    items = ctx.cases.values()
+    used_countries = sorted({pick(versions, ctx.lang).meta["country"] for versions in items}, key=lambda c: countries.name(c, ctx.lang))
+    return [
+        ("theme", ctx.t["filter_theme"], [(t.id, f"{t.id} · {t.name[ctx.lang]}") for t in ctx.themes]),
+        ("type", ctx.t["filter_type"], [(value, ctx.t["type_" + value]) for value in TYPES]),
+        ("country", ctx.t["filter_country"], [(c, countries.name(c, ctx.lang)) for c in used_countries]),
+        ("phase", ctx.t["filter_phase"], [(p, ctx.t["phase_" + p]) for p in ("election", "office")]),
+    ]
+
+
 def case_list(ctx: Context, items: list, from_url: str, list_id: str | None = None) -> str:
     """An HTML list of case cards; `data-*` attributes feed the library filters."""
     if not items:
@@ -106,12 +125,9 @@ def case_list(ctx: Context, items: list, from_url: str, list_id: str | None = No
         meta = item.meta
         attrs = lang_attrs(item.lang, ctx.lang)
         href = urls.relative(from_url, urls.case(item.id))
-        themes = " ".join(meta["themes"])
-        # A case about both phases belongs to each phase's filter.
-        phases = "election office" if meta["phase"] == "both" else meta["phase"]
+        data = "".join(f' data-{name}="{esc(" ".join(values))}"' for name, values in filter_values(meta).items())
         rows.append(
-            f'<li class="hub-case" data-theme="{esc(themes)}" data-type="{esc(meta["type"])}" '
-            f'data-country="{esc(meta["country"])}" data-phase="{esc(phases)}">'
+            f'<li class="hub-case"{data}>'
             f'<span class="hub-badge hub-badge--{esc(meta["type"])}">{esc(ctx.t["type_" + meta["type"]])}</span>'
             f'<a class="hub-case__title" href="{esc(href)}"{attrs}>{esc(meta["title"])}</a>'
             f'<span class="hub-case__facts">{esc(countries.name(meta["country"], ctx.lang))} · {esc(period_text(meta["period"]))} · '
@@ -195,13 +211,7 @@ def _filter_select(ctx: Context, name: str, label: str, options: list) -> str:
 def library(ctx: Context) -> str:
     url = urls.LIBRARY
     items = sorted_cases(ctx.cases, ctx.lang)
-    used_countries = sorted({item.meta["country"] for item in items}, key=lambda c: countries.name(c, ctx.lang))
-    filters = "".join([
-        _filter_select(ctx, "theme", ctx.t["filter_theme"], [(t.id, f"{t.id} · {t.name[ctx.lang]}") for t in ctx.themes]),
-        _filter_select(ctx, "type", ctx.t["filter_type"], [(value, ctx.t["type_" + value]) for value in TYPES]),
-        _filter_select(ctx, "country", ctx.t["filter_country"], [(c, countries.name(c, ctx.lang)) for c in used_countries]),
-        _filter_select(ctx, "phase", ctx.t["filter_phase"], [(p, ctx.t["phase_" + p]) for p in ("election", "office")]),
-    ])
+    filters = "".join(_filter_select(ctx, name, label, options) for name, label, options in filter_choices(ctx))
     plural = {key[len("cases_count_"):]: text for key, text in ctx.t.items() if key.startswith("cases_count_")}
     return "".join([
         front_matter(title=ctx.t["library_title"], description=ctx.t["library_intro"], hub_page="library", search=LIST_PAGE),

@@ -12,21 +12,26 @@ from .index import Index, Searcher, page_from_html, write
 class SiteIndex:
     """The pages of every language, collected during a build."""
 
-    def __init__(self, languages, default: str):
+    def __init__(self, languages, default: str, filters: dict | None = None):
+        """`filters`: per language, (label of "all", [(name, label, [(value, text)])])."""
         self.default = default
         self.indexes = {lang: Index(lang) for lang in languages}
+        self.filters = {
+            lang: {"all": all_label, "by": [[name, label, [list(option) for option in options]] for name, label, options in choices]}
+            for lang, (all_label, choices) in (filters or {}).items()
+        }
 
     def root(self, lang: str) -> str:
         return "" if lang == self.default else f"{lang}/"
 
-    def add(self, lang: str, url: str, title: str, content_html: str) -> None:
+    def add(self, lang: str, url: str, title: str, content_html: str, filters: dict | None = None) -> None:
         root = self.root(lang)
         url = url[len(root):] if root and url.startswith(root) else url
-        self.indexes[lang].add(page_from_html(url, title, content_html))
+        self.indexes[lang].add(page_from_html(url, title, content_html, filters))
 
     def write(self, site_dir: Path) -> dict:
         """Write each language's index under <language root>/search/."""
-        return {lang: write(index, Path(site_dir) / self.root(lang) / "search") for lang, index in self.indexes.items()}
+        return {lang: write(index, Path(site_dir) / self.root(lang) / "search", self.filters.get(lang)) for lang, index in self.indexes.items()}
 
 
 def searcher(site_dir: Path, lang: str, default: str) -> Searcher:

@@ -2,9 +2,11 @@
 
 Layout under <language root>/search/:
 
-* meta.json: {"v", "key", "n": number of pages, "c": first term of each chunk}
+* meta.json: {"v", "key", "n": number of pages, "c": first term of each chunk,
+  "f": the case filters offered beside the results, with their labels}
 * <key>/t/<i>.json: a chunk of terms, sorted: {term: [page, weight, ...]},
-  page numbers as gaps from the previous one, weights as integers
+  page numbers as gaps from the previous one, weights as integers; a case's
+  filter values are terms too ("~theme:a"), which no word can be
 * <key>/d/<page>.json: {"u": address from the language root, "t": title,
   "x": text}, fetched for the results shown, for their excerpts
 
@@ -53,12 +55,19 @@ class Page:
     title: str
     headings: str
     text: str
+    facets: tuple[str, ...] = ()
 
 
-def page_from_html(url: str, title: str, content_html: str) -> Page:
+def facet(name: str, value: str) -> str:
+    return f"~{name}:{value}"
+
+
+def page_from_html(url: str, title: str, content_html: str, filters: dict | None = None) -> Page:
+    """A page of the site; `filters` holds its case's values per filter name."""
     content_html = _DROP.sub(" ", content_html)
     headings = " ".join(plain(m[2]) for m in _HEADING.finditer(content_html))
-    return Page(url, plain(title), headings, plain(content_html))
+    facets = tuple(facet(name, value) for name, values in (filters or {}).items() for value in values)
+    return Page(url, plain(title), headings, plain(content_html), facets)
 
 
 class Index:
@@ -107,6 +116,9 @@ class Index:
             for term, tf in counts.items():
                 idf = math.log(1 + (n - frequency[term] + 0.5) / (frequency[term] + 0.5))
                 postings[term].append((number, max(1, round(10 * idf * tf * (K1 + 1) / (tf + norm)))))
+        for number, page in enumerate(pages):
+            for term in page.facets:
+                postings[term].append((number, 1))
         return pages, postings
 
 
@@ -132,8 +144,9 @@ def _dump(data) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def write(index: Index, folder: Path) -> dict:
-    """Write the index files into `folder` (<language root>/search); return sizes."""
+def write(index: Index, folder: Path, filters=None) -> dict:
+    """Write the index files into `folder` (<language root>/search); return sizes.
+    `filters` ({"all": label, "by": [[name, label, [[value, text]]]]}) go to meta.json."""
     pages, postings = index.postings()
     chunks = [_dump(chunk) for chunk in _chunks(postings)]
     docs = [_dump({"u": p.url, "t": p.title, "x": p.text}) for p in pages]
@@ -147,7 +160,10 @@ def write(index: Index, folder: Path) -> dict:
         for number, part in enumerate(parts):
             (target / f"{number}.json").write_text(part, encoding="utf-8")
     firsts = [next(iter(json.loads(c))) for c in chunks]
-    (folder / "meta.json").write_text(_dump({"v": 1, "key": key, "n": len(pages), "c": firsts}), encoding="utf-8")
+    meta = {"v": 1, "key": key, "n": len(pages), "c": firsts}
+    if filters:
+        meta["f"] = filters
+    (folder / "meta.json").write_text(_dump(meta), encoding="utf-8")
     return {"pages": len(pages), "terms": len(postings), "chunks": len(chunks)}
 
 
@@ -213,8 +229,9 @@ class Searcher:
             groups.append(group)
         return groups
 
-    def search(self, query: str) -> list[int]:
-        """Page numbers, best first: those matching the most words of the query."""
+    def search(self, query: str, filters: dict | None = None) -> list[int]:
+        """Page numbers, best first: those matching the most words of the query
+        (and every chosen filter: {name: value})."""
         totals: dict[int, float] = defaultdict(float)
         matched: dict[int, int] = defaultdict(int)
         for group in self.query_terms(query):
@@ -230,7 +247,11 @@ class Searcher:
         if not matched:
             return []
         top = max(matched.values())
-        return sorted((n for n in matched if matched[n] == top), key=lambda n: (-totals[n], n))
+        found = sorted((n for n in matched if matched[n] == top), key=lambda n: (-totals[n], n))
+        for name, value in sorted((filters or {}).items()):
+            allowed = self._postings(facet(name, value))
+            found = [n for n in found if n in allowed]
+        return found
 
     def page(self, number: int) -> dict:
         return json.loads((self.folder / self.meta["key"] / "d" / f"{number}.json").read_text(encoding="utf-8"))

@@ -197,8 +197,9 @@
     return Promise.all(groups);
   };
 
-  /* Page numbers, best first (those matching the most words), and the terms that matched. */
-  Index.prototype.search = function (query) {
+  /* Page numbers, best first (those matching the most words and every chosen
+     filter, {name: value}), and the terms that matched. */
+  Index.prototype.search = function (query, filters) {
     var self = this;
     return this.ready().then(function () { return self.queryTerms(query); }).then(function (groups) {
       return Promise.all(groups.map(function (group) {
@@ -224,7 +225,11 @@
         var numbers = [];
         matched.forEach(function (count, number) { if (count === top) numbers.push(number); });
         numbers.sort(function (a, b) { return totals.get(b) - totals.get(a) || a - b; });
-        return { numbers: numbers, terms: used };
+        var names = Object.keys(filters || {}).filter(function (name) { return filters[name]; }).sort();
+        return Promise.all(names.map(function (name) { return self.postings("~" + name + ":" + filters[name]); })).then(function (allowed) {
+          allowed.forEach(function (found) { numbers = numbers.filter(function (n) { return found.has(n); }); });
+          return { numbers: numbers, terms: used };
+        });
       });
     });
   };
@@ -282,6 +287,41 @@
     window.hubSearch = { terms: terms, index: index };
 
     function open(state) { panel.hidden = !state; }
+
+    // The case filters, from the index's meta.json: one labelled select each.
+    var selects = [];
+    function addFilters(meta) {
+      if (!meta.f || selects.length) return;
+      var box = document.createElement("div");
+      box.className = "hub-search__filters";
+      meta.f.by.forEach(function (filter) {
+        var label = document.createElement("label"), select = document.createElement("select");
+        select.id = "hub-search-filter-" + filter[0];
+        select.name = filter[0];
+        label.htmlFor = select.id;
+        label.textContent = filter[1];
+        [["", meta.f.all]].concat(filter[2]).forEach(function (choice) {
+          var option = document.createElement("option");
+          option.value = choice[0];
+          option.textContent = choice[1];
+          select.appendChild(option);
+        });
+        select.addEventListener("change", function () { form.setAttribute("aria-busy", "true"); run(); });
+        var field = document.createElement("span");
+        field.className = "hub-search__filter";
+        field.appendChild(label);
+        field.appendChild(select);
+        box.appendChild(field);
+        selects.push(select);
+      });
+      panel.insertBefore(box, status);
+    }
+
+    function chosen() {
+      var filters = {};
+      selects.forEach(function (select) { if (select.value) filters[select.name] = select.value; });
+      return filters;
+    }
 
     function say(text) { status.textContent = text; }
 
@@ -341,7 +381,7 @@
         form.removeAttribute("aria-busy");
         return;
       }
-      index.search(query).then(function (result) {
+      index.ready().then(addFilters).then(function () { return index.search(query, chosen()); }).then(function (result) {
         if (ticket !== sequence) return;
         current = result;
         shown = 0;
@@ -382,6 +422,7 @@
       if (first) first.click();
     });
     form.addEventListener("keydown", function (event) {
+      if (event.target.tagName === "SELECT" && event.key !== "Escape") return;  // arrows choose an option
       if (event.key === "Escape") {
         if (panel.hidden && input.value) { input.value = ""; run(); }
         input.focus();  // may reopen the panel: close it after
