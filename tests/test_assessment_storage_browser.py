@@ -21,12 +21,16 @@ KEY = f"hub-assessment-v{BANK['version']}"
 INDICATORS = [i["id"] for p in BANK["phases"] for d in p["dimensions"] for i in d["indicators"]]
 FIRST, SECOND, THIRD = INDICATORS[:3]
 
-# Storage that throws QuotaExceededError, as a full browser storage does, or
-# that drops writes silently; switched by window.__storageMode from the test.
+# Storage that throws QuotaExceededError, as a full browser storage does, that
+# drops writes silently, or that cannot be opened at all (blocked by the
+# reader's settings); switched by window.__storageMode from the test.
 STORAGE_MODES = """
 (() => {
   const realSet = Storage.prototype.setItem;
   window.__storageMode = sessionStorage.getItem("test-storage-mode") || "ok";
+  if (window.__storageMode === "blocked") {
+    Object.defineProperty(window, "localStorage", { get() { throw new DOMException("The operation is insecure.", "SecurityError"); } });
+  }
   Storage.prototype.setItem = function (key, value) {
     if (this === window.localStorage && window.__storageMode === "full") throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
     if (this === window.localStorage && window.__storageMode === "silent") return;
@@ -184,19 +188,29 @@ def test_with_storage_full_nothing_is_said_to_be_set_aside_and_the_original_stay
 def test_a_failed_save_is_announced_every_time_until_a_save_succeeds(stored, lang):
     page = stored({}, lang)
     page.click(".hub-start .md-button--primary")
+    # Counts what the alert region is given: each new message is announced.
+    page.evaluate("""() => { window.__announced = 0;
+        new MutationObserver(list => list.forEach(m => window.__announced += m.addedNodes.length))
+          .observe(document.querySelector('.hub-save-status'), {childList: true}); }""")
     storage_mode(page, "full")
     page.check(f"#hub-{FIRST}-2")
     status = page.locator(".hub-save-status")
     assert status.inner_text().strip() == T[lang]["assess_save_failed"]
     assert page.locator(".hub-save-status [role=alert], .hub-save-status[role=alert]").count() == 1
     assert violations(page) == []
+    page.check(f"#hub-{SECOND}-3")
+    assert page.evaluate("() => window.__announced") == 2
+    page.type(f"#hub-{SECOND}-note", "abc")  # typing: shown all along, announced once
+    assert status.inner_text().strip() == T[lang]["assess_save_failed"]
+    assert page.evaluate("() => window.__announced") == 2
     page.click(".hub-step .md-button--primary")  # moving on tries again, and fails again
+    assert page.evaluate("() => window.__announced") == 3
     page.check(f"#hub-{DIMENSIONS['election-law']['indicators'][0]['id']}-3")
     assert status.inner_text().strip() == T[lang]["assess_save_failed"]
     storage_mode(page, "ok")
     page.check(f"#hub-{DIMENSIONS['election-law']['indicators'][1]['id']}-3")
     assert status.inner_text().strip() == ""
-    assert len(json.loads(local(page, KEY))["answers"]) == 3
+    assert len(json.loads(local(page, KEY))["answers"]) == 4
     storage_mode(page, "full")
     page.fill(f"#hub-{DIMENSIONS['election-law']['indicators'][2]['id']}-note", "A note")
     assert status.inner_text().strip() == T[lang]["assess_save_failed"]
@@ -207,6 +221,23 @@ def test_a_write_that_storage_drops_silently_is_reported(stored):
     page.click(".hub-start .md-button--primary")
     page.check(f"#hub-{FIRST}-2")
     assert page.locator(".hub-save-status").inner_text().strip() == T["en"]["assess_save_failed"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_blocked_storage_is_said_and_stays_said_while_answering(page, server, errors, lang):
+    page.add_init_script(STORAGE_MODES)
+    page.set_default_timeout(5000)
+    page.goto(url(server, lang))
+    page.evaluate("() => sessionStorage.setItem('test-storage-mode', 'blocked')")
+    page.reload()
+    page.wait_for_selector(".hub-start")
+    status = page.locator(".hub-save-status")
+    assert status.inner_text().strip() == T[lang]["assess_storage_unavailable"]
+    page.click(".hub-start .md-button--primary")
+    page.check(f"#hub-{FIRST}-2")
+    assert status.inner_text().strip() == T[lang]["assess_storage_unavailable"]
+    assert page.is_checked(f"#hub-{FIRST}-2")
+    assert errors == []
 
 
 def test_erase_removes_every_key_the_page_owns(stored, errors):

@@ -309,10 +309,12 @@
     return problem === null;
   };
 
-  /* One live region for saving; its text changes only when the problem does,
-     so a screen reader hears it once, not at every keystroke. */
+  /* One live region for saving. A problem is announced again at every failed
+     save, except while the reader types a note or goal: once is enough there,
+     not at every keystroke. */
   App.prototype.showSaveProblem = function (problem) {
-    if (problem === this.saveProblem) return;
+    var typing = document.activeElement && document.activeElement.tagName === "TEXTAREA";
+    if (problem === this.saveProblem && (typing || !problem)) return;
     this.saveProblem = problem;
     this.saveStatus.textContent = "";
     if (problem) this.saveStatus.appendChild(messageBox(problem, "warning"));
