@@ -90,11 +90,6 @@ def violations(page):
     return axe.violations(page)
 
 
-def prefix(lang, key):
-    """The fixed start of a message, before its first placeholder."""
-    return T[lang][key].split("{")[0]
-
-
 @pytest.mark.parametrize("odd", [
     {"step": 0.5, "view": "questions"},
     {"step": "2", "view": "questions"},
@@ -422,6 +417,6 @@ def test_a_huge_file_is_refused_quickly_with_a_message(stored, tmp_path, errors)
     path.write_text(json.dumps({"format": "hub-self-assessment", "bank": 1, "answers": answers}), encoding="utf-8")
     assert path.stat().st_size > 5_000_000
     page.set_input_files("#hub-import", str(path))
-    page.wait_for_selector(f"text={prefix('en', 'assess_import_too_big')}", timeout=5000)
+    page.wait_for_selector(f"text={T['en']['assess_import_too_big'].format(size=1)}", timeout=5000)
     assert owned_keys(page) == []
     assert errors == []
