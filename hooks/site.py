@@ -16,6 +16,7 @@ only the glue to MkDocs 1.6 and mkdocs-static-i18n 1.3.1 (pinned):
 from __future__ import annotations
 
 import gc
+import html
 import shutil
 from pathlib import Path
 
@@ -26,10 +27,13 @@ from mkdocs.structure.files import File
 from hub import episodes, podcast_feed
 from hub import problems as problem_format
 from hub import assessment_page, pages, project, search, site_pages, strings  # noqa: F401 (assessment_page adds placeholders)
-from hub import urls
+from hub import build_date, csp, safe_html, urls
 from hub.languages import DEFAULT, DIRECTION, LANGUAGES
 
 log = get_plugin_logger("hub")
+
+# Front-matter values that Material's templates print without escaping.
+ESCAPED_META = ("title", "description", "subtitle")
 
 _state: dict = {}
 
@@ -41,6 +45,7 @@ def on_config(config):
     gc.unfreeze()  # a new build under `mkdocs serve`: the last one's objects may go
     # The project is the folder of mkdocs.yml, so fixture sites in tests work too.
     layout = project.Layout(root=Path(config.config_file_path).resolve().parent)
+    build_date.pin(layout.root)
     report = project.check(layout)
     for warning in report.warnings:
         log.info(warning.text())
@@ -84,6 +89,11 @@ def on_nav(nav, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
+    # Material prints these unescaped into <title>, <meta> and the header:
+    # front matter is text, never markup.
+    for key in ESCAPED_META:
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = html.escape(page.meta[key], quote=True)
     if page.file.generated_by == "hub":
         return markdown
     lang = config.theme["language"]
@@ -94,6 +104,10 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html_text, page, config, files):
+    if page.meta.get("hub_page") == "case":
+        # The check has refused anything outside the allowlist; this is the
+        # second guard, on exactly what the reader will get.
+        html_text = safe_html.sanitise(html_text)
     return pages.splice_raw(html_text)
 
 
@@ -119,11 +133,21 @@ def on_env(env, config, files):
 
 
 def on_post_page(output, page, config):
+    # The policy hashes the layout's inline scripts only, so it is computed
+    # while the content is still exactly page.content.
+    if page.content and page.content not in output:
+        raise PluginError(f"{page.file.src_uri}: the page's content is not found in its HTML; cannot write its Content-Security-Policy")
+    output = csp.with_policy(output, page.content)
     output = pages.splice_raw(output, late=True)
     lang = config.theme["language"]
     # Material puts dir only on <body>; the root element must carry it too.
     output = output.replace(f'<html lang="{lang}"', f'<html lang="{lang}" dir="{DIRECTION[lang]}"', 1)
     return output
+
+
+def on_post_template(output, template_name, config):
+    # Pages from theme templates alone (404.html) carry the same policy.
+    return csp.with_policy(output, "") if template_name.endswith(".html") else output
 
 
 @event_priority(-200)

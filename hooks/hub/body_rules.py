@@ -1,7 +1,7 @@
-"""Checks on the Markdown body of contributed content: safety and structure.
+"""The structure of a contributed Markdown body: its level-2 sections.
 
-Contributed Markdown is rendered into pages every reader opens, so anything
-that could run script is refused with its line, before any page is built.
+(What the body may become in HTML is checked by safe_html, on the rendered
+result, not here on the source.)
 """
 
 from __future__ import annotations
@@ -10,12 +10,6 @@ import re
 from typing import Iterator
 
 FENCE = re.compile(r"^\s*(```|~~~)")
-DANGEROUS_TAG = re.compile(r"<\s*/?\s*(script|iframe|object|embed|style|form|base|meta|link|svg|math)\b", re.I)
-EVENT_HANDLER = re.compile(r"<[^>]*\son[a-z]+\s*=", re.I)
-DANGEROUS_URL = re.compile(
-    r"(\]\(\s*<?|\]:\s*<?|\b(?:href|src|action|formaction)\s*=\s*[\"']?)\s*(javascript|data|vbscript)\s*:",
-    re.I,
-)
 HEADING_2 = re.compile(r"^##\s+(.+?)\s*#*\s*$")
 
 
@@ -28,20 +22,6 @@ def _lines_outside_code(body: str, first_line: int) -> Iterator[tuple[int, str]]
             continue
         if not in_fence:
             yield first_line + offset, line
-
-
-def unsafe_markup(body: str, first_line: int) -> Iterator[tuple[int, str]]:
-    """(line, message) for every construct that could run script."""
-    lowered = body.lower()
-    if "<" not in body and not any(scheme in lowered for scheme in ("javascript", "data", "vbscript")):
-        return  # most bodies: no markup and no risky address at all (a fast test)
-    for number, line in _lines_outside_code(body, first_line):
-        if match := DANGEROUS_TAG.search(line):
-            yield number, f"raw <{match.group(1).lower()}> is not allowed in content: remove it (write plain Markdown)"
-        if EVENT_HANDLER.search(line):
-            yield number, "an inline event handler (on...=) is not allowed in content: remove it"
-        if match := DANGEROUS_URL.search(line):
-            yield number, f"a {match.group(2).lower()}: link is not allowed (it can run code in the reader's browser): link to a https:// page"
 
 
 def headings(body: str, first_line: int) -> list[tuple[int, str]]:

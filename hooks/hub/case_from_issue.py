@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import os
 import re
 import shutil
 import sys
@@ -279,6 +280,13 @@ def _labelled(problem, proposals: dict) -> str:
     return problem.text()
 
 
+def _write_plain_file(path: Path, text: str) -> None:
+    """Write `path`, refusing to follow a symbolic link put there meanwhile."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    with os.fdopen(os.open(path, flags, 0o644), "w", encoding="utf-8") as handle:
+        handle.write(text)
+
+
 def convert(bodies: list[tuple[str, str]], layout: project.Layout, case_id: str | None = None,
             today: datetime.date | None = None, force: bool = False) -> tuple[list[Path], list, list[str]]:
     """Parse, write into a scratch copy, check with the core; write for real when clean (or forced).
@@ -305,6 +313,10 @@ def convert(bodies: list[tuple[str, str]], layout: project.Layout, case_id: str 
     today = today or datetime.date.today()
     texts = {p.lang: case_text(p, case_id, today, theme_list, strings_by_lang) for p in proposals}
     targets = {lang: layout.cases_dir / f"{case_id}.{lang}.md" for lang in texts}
+    linked = [paths.relative(t, layout.root) for t in targets.values() if t.is_symlink() or (t.parent.exists() and t.parent.resolve() != layout.cases_dir.resolve())]
+    if linked:
+        # A link could point anywhere on the maintainer's disk: never write through one.
+        raise BodyError(", ".join(p.where for p in proposals), [f"{', '.join(linked)} is a symbolic link or lies outside good_practices/: case files must be plain files there; remove the link"])
     taken = [paths.relative(t, layout.root) for t in targets.values() if t.exists()]
     if taken and not force:
         raise BodyError(", ".join(p.where for p in proposals), [f"{', '.join(taken)} already exists: choose another id with --id, or --force to replace it"])
@@ -324,7 +336,7 @@ def convert(bodies: list[tuple[str, str]], layout: project.Layout, case_id: str 
     if not report.errors or force:
         for lang, text in texts.items():
             targets[lang].parent.mkdir(parents=True, exist_ok=True)
-            targets[lang].write_text(text, encoding="utf-8")
+            _write_plain_file(targets[lang], text)
             written.append(targets[lang])
     return written, report.problems, messages
 

@@ -10,7 +10,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import body_rules, case_schema, paths, yamlnodes
+import yaml
+
+from . import body_rules, case_schema, limits, paths, safe_html, yamlnodes
 from .languages import LANGUAGES
 from .problems import Problem
 from .schema import Group, check_tree
@@ -47,6 +49,7 @@ class Item:
     body_line: int
     front: object = None  # the composed front-matter node
     valid: bool = True
+    root: Path = paths.REPO  # the project (folder of mkdocs.yml) the file belongs to
 
 
 def read(path: Path, root: Path) -> tuple[Item | None, list[Problem]]:
@@ -56,15 +59,15 @@ def read(path: Path, root: Path) -> tuple[Item | None, list[Problem]]:
         langs = " or ".join(f"<id>.{lang}.md" for lang in LANGUAGES)
         return None, [Problem(rel, 1, "file name", f"{path.name!r} must be named {langs}, e.g. tunisia-parity-2018.en.md")]
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [Problem(rel, 1, "file", f"cannot be read as UTF-8 text: {exc}")]
+        text = limits.read_text(path)
+    except limits.Refused as exc:
+        return None, [Problem(rel, exc.line, "file", exc.reason)]
     try:
         fm = yamlnodes.split_front_matter(text)
     except yamlnodes.YamlSyntaxError as exc:
         return None, [Problem(rel, exc.line, "front matter", exc.reason)]
     nodes, meta = {}, {}
-    if fm.node is not None and hasattr(fm.node, "value") and isinstance(fm.node.value, list):
+    if isinstance(fm.node, yaml.MappingNode):
         for key_node, value_node in fm.node.value:
             if hasattr(key_node, "value") and isinstance(key_node.value, str):
                 nodes.setdefault(key_node.value, value_node)
@@ -73,7 +76,7 @@ def read(path: Path, root: Path) -> tuple[Item | None, list[Problem]]:
             meta = loaded if isinstance(loaded, dict) else {}
         except Exception:  # a value PyYAML cannot construct; the schema reports it
             meta = {}
-    item = Item(path, rel, match["id"], match["lang"], meta, nodes, fm.body, fm.body_line, fm.node)
+    item = Item(path, rel, match["id"], match["lang"], meta, nodes, fm.body, fm.body_line, fm.node, root=Path(root))
     return item, []
 
 
@@ -86,7 +89,7 @@ def check_case(item: Item, schema: Group) -> list[Problem]:
     id_node = item.nodes.get("id")
     if id_node is not None and getattr(id_node, "value", None) not in (None, item.id) and not any(p.field == "id" for p in found):
         found.append(Problem(item.rel, yamlnodes.line_of(id_node), "id", f"{id_node.value!r} differs from the file name's id {item.id!r}: make them equal"))
-    found += [Problem(item.rel, line, "body", message) for line, message in body_rules.unsafe_markup(item.body, item.body_line)]
+    found += [Problem(item.rel, line, "body", message) for line, message in safe_html.problems(item.body, item.body_line, item.root / "mkdocs.yml")]
     case_type = item.meta.get("type")
     if isinstance(case_type, str) and case_type in case_schema.SECTIONS:
         required = [names[item.lang] for names in case_schema.SECTIONS[case_type]]
@@ -104,7 +107,11 @@ def check_pairs(items: list[Item], shared_fields, what: str = "case") -> list[Pr
     found = []
     by_id: dict[str, dict[str, Item]] = {}
     for item in items:
-        by_id.setdefault(item.id, {})[item.lang] = item
+        same = by_id.setdefault(item.id, {})
+        if item.lang in same:
+            found.append(Problem(item.rel, 1, "id", f"{same[item.lang].rel} has the same id and language: one {what} per id; rename one of them"))
+            continue
+        same[item.lang] = item
     for item_id, versions in sorted(by_id.items()):
         langs = [lang for lang in LANGUAGES if lang in versions]
         if len(langs) == 1:

@@ -15,6 +15,8 @@ from urllib.parse import parse_qs, urlsplit
 YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "youtube-nocookie.com", "www.youtube-nocookie.com"}
 VIMEO_HOSTS = {"vimeo.com", "www.vimeo.com", "player.vimeo.com"}
 ALLOWED = "youtube-nocookie.com, youtube.com or vimeo.com"
+# The hosts whose players a page may frame, after the reader's click.
+PLAYER_HOSTS = ("www.youtube-nocookie.com", "player.vimeo.com")
 YOUTUBE_ID = re.compile(r"[A-Za-z0-9_-]{11}")
 
 
@@ -36,10 +38,10 @@ def embed(address: str) -> Embed:
         video = parse_qs(parts.query).get("v", [""])[0] if path == "/watch" else path.rsplit("/", 1)[-1] if path.startswith("/embed/") else ""
         if not YOUTUBE_ID.fullmatch(video):
             raise ValueError("cannot find the YouTube video id: use an address like https://www.youtube.com/watch?v=XXXXXXXXXXX")
-        return Embed("YouTube", f"https://www.youtube-nocookie.com/embed/{video}", "www.youtube-nocookie.com")
+        return Embed("YouTube", f"https://{PLAYER_HOSTS[0]}/embed/{video}", PLAYER_HOSTS[0])
     if host in VIMEO_HOSTS:
         match = re.fullmatch(r"(?:/video)?/(\d+)/?", parts.path)
         if not match:
             raise ValueError("cannot find the Vimeo video number: use an address like https://vimeo.com/123456789")
-        return Embed("Vimeo", f"https://player.vimeo.com/video/{match[1]}?dnt=1", "player.vimeo.com")
+        return Embed("Vimeo", f"https://{PLAYER_HOSTS[1]}/video/{match[1]}?dnt=1", PLAYER_HOSTS[1])
     raise ValueError(f"videos from {host} are not allowed (they could track readers); use {ALLOWED}, or ship the file under podcasts/")

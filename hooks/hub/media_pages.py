@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import posixpath
 
-from . import media_files, pages, transcript, urls
+from . import media_files, pages, safe_html, transcript, urls
 from .languages import DEFAULT, DIRECTION, NAMES, other
 
 esc = pages.esc
@@ -128,7 +128,9 @@ def episode_page(ctx: pages.Context, versions: dict, strings_by_lang: dict, has_
     parts.append(f'<h2 id="transcript">{esc(t["episode_transcript"])}</h2>\n\n')
     if seekable and transcript.timestamps(episode.item.body, 1):
         parts.append(f'<p class="hub-transcript-hint">{esc(t["episode_transcript_hint"])}</p>\n\n')
-    parts.append(f'<div class="hub-transcript" markdown>\n\n{transcript.linked(episode.item.body.strip(), seekable)}\n\n</div>\n\n')
+    # The transcript is contributed text: rendered and sanitised here, like a case body.
+    transcript_html = safe_html.clean_body(episode.item.body.strip(), episode.item.root)
+    parts.append(f'<div class="hub-transcript">{pages.raw(transcript.linked(transcript_html, seekable))}</div>\n\n')
     related = [pages.pick(ctx.cases[case_id], ctx.lang) for case_id in meta.get("related_cases") or [] if case_id in ctx.cases]
     if related:
         parts.append(f'<h2 id="cases">{esc(t["episode_related_cases"])}</h2>\n\n')

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import email.utils
+import re
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,6 +74,15 @@ def _root(site_url: str, lang: str) -> str:
     return site_url.rstrip("/") + "/" + ("" if lang == DEFAULT else f"{lang}/")
 
 
+# Characters XML 1.0 cannot hold at all, even escaped. The content check
+# refuses them in front matter; the feed drops any that reach it anyway.
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_text(value):
+    return XML_INVALID.sub("", value) if isinstance(value, str) else value
+
+
 def feed(channel: Channel, episodes: dict, lang: str, site_url: str, strings: dict) -> str:
     """The RSS text of one language's feed: its episodes with a shipped file, newest first."""
     base, root = _root(site_url, DEFAULT), _root(site_url, lang)
@@ -120,6 +130,7 @@ def feed(channel: Channel, episodes: dict, lang: str, site_url: str, strings: di
     }
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True,
+        finalize=_xml_text,
         keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
     )
     return environment.get_template("podcast.xml.j2").render(channel=data, items=items)

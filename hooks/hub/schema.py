@@ -17,7 +17,7 @@ from typing import Callable, Iterator
 
 import yaml
 
-from . import yamlnodes
+from . import characters, yamlnodes
 
 Finding = tuple  # (node, field path, message)
 
@@ -62,6 +62,11 @@ def _scalar(node: yaml.Node, where: str, expected: str) -> Iterator[Finding]:
         yield node, where, f"received {received(node)}, expected {expected}"
 
 
+def hidden_characters(node: yaml.Node, where: str) -> Iterator[Finding]:
+    if isinstance(node, yaml.ScalarNode) and (match := characters.HIDDEN.search(node.value)):
+        yield node, where, characters.advice(match[0], match.start() + 1)
+
+
 @dataclass
 class Text(Kind):
     max_length: int | None = None
@@ -80,6 +85,10 @@ class Text(Kind):
             return
         if node.tag != yamlnodes.STR:
             yield node, where, f"received {received(node)}, expected text: put the value in quotes"
+            return
+        hidden = list(hidden_characters(node, where))
+        if hidden:
+            yield from hidden
             return
         text = node.value.strip()
         if not text:
@@ -106,6 +115,10 @@ class Url(Kind):
         problems = list(_scalar(node, where, self.hint))
         if problems:
             yield from problems
+            return
+        hidden = list(hidden_characters(node, where))
+        if hidden:
+            yield from hidden
             return
         address = str(node.value).strip()
         scheme = address.split(":", 1)[0].lower() if ":" in address else ""
@@ -182,6 +195,9 @@ class Integer(Kind):
             return
         if node.tag != yamlnodes.INT:
             yield node, where, f"received {received(node)}, expected {self.hint} without quotes"
+            return
+        if len(node.value.lstrip("+-").replace("_", "")) > len(str(self.maximum)) + 1:
+            yield node, where, f"received a number of {len(node.value)} digits, expected {self.hint} between {self.minimum} and {self.maximum}"
             return
         number = yamlnodes.value(node)
         if not self.minimum <= number <= self.maximum:

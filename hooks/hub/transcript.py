@@ -45,12 +45,16 @@ def check(body: str, first_line: int, duration: float) -> list[tuple[int, str]]:
     return found
 
 
-def linked(body: str, seekable: bool) -> str:
-    """The transcript's Markdown with each timestamp as a seek link (or plain time)."""
+# In rendered HTML a timestamp opens a paragraph or one of its lines.
+HTML_STAMP = re.compile(r"(^|<p>)\[(?P<clock>(?:\d+:)?[0-5]?\d:[0-5]\d)\][ \t]+", re.M)
+
+
+def linked(transcript_html: str, seekable: bool) -> str:
+    """The transcript's (sanitised) HTML with each timestamp as a seek link (or plain time)."""
     def replace(match):
         at = seconds(match["clock"])
         time = f'<time datetime="PT{at}S">{match["clock"]}</time>'
         if not seekable:
-            return f'<span class="hub-time">{time}</span> '
-        return f'<a class="hub-time" href="#t={at}" data-seek="{at}">{time}</a> '
-    return STAMP.sub(replace, body)
+            return f'{match[1]}<span class="hub-time">{time}</span> '
+        return f'{match[1]}<a class="hub-time" href="#t={at}" data-seek="{at}">{time}</a> '
+    return HTML_STAMP.sub(replace, transcript_html)

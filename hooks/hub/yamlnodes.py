@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from . import characters
+
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
 NULL = "tag:yaml.org,2002:null"
@@ -42,9 +44,32 @@ def line_of(node: yaml.Node, offset: int = 0) -> int:
     return node.start_mark.line + 1 + offset
 
 
+ANCHORS_REFUSED = (
+    "anchors and aliases (&name, *name) are not allowed here: write each value out in full"
+    " (a few nested aliases can expand to gigabytes)"
+)
+
+
+def _refuse_anchors(text: str) -> None:
+    """Raise on the first anchor or alias, before anything is expanded."""
+    for event in yaml.parse(text, Loader=LOADER):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise yaml.MarkedYAMLError(problem=ANCHORS_REFUSED, problem_mark=event.start_mark)
+
+
 def compose(text: str, offset: int = 0) -> yaml.Node | None:
-    """Compose YAML text into nodes; `offset` shifts lines to the file's."""
+    """Compose YAML text into nodes; `offset` shifts lines to the file's.
+
+    Anchors and aliases are refused: contributed files are read by everyone's
+    build, and aliases are how a small file becomes a huge value.
+    """
+    if match := characters.UNREADABLE_BY_YAML.search(text):
+        line = text.count("\n", 0, match.start()) + 1 + offset
+        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        raise YamlSyntaxError(line, characters.advice(match[0], column))
     try:
+        if "&" in text or "*" in text:
+            _refuse_anchors(text)
         return yaml.compose(text, Loader=LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -53,6 +78,8 @@ def compose(text: str, offset: int = 0) -> yaml.Node | None:
             mark = exc.context_mark
         line = (mark.line + 1 if mark else 1) + offset
         reason = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+        if exc.problem == ANCHORS_REFUSED:
+            raise YamlSyntaxError(line, ANCHORS_REFUSED) from None
         hint = "; check the quotes, colons and indentation on this line"
         raise YamlSyntaxError(line, "broken YAML: " + (reason or "the YAML cannot be read") + hint) from None
     except yaml.YAMLError as exc:
