@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 
 import pytest
 
@@ -52,6 +53,21 @@ def test_a_letter_that_may_be_a_prefix_is_kept_in_the_main_stem():
 def test_stop_words_and_single_letters_are_not_terms():
     assert text.terms("في و على هذه", "ar") == []
     assert text.terms("the rights of a woman", "en") == [("right", None), ("woman", None)]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_indexing_shortcut_finds_the_terms_the_query_side_finds(site, lang):
+    # The index analyses each distinct space-separated word once; it must
+    # give the same terms, as often, as reading the whole text does.
+    index = searcher(site, lang, DEFAULT)
+    texts = [index.page(n)["x"] for n in range(index.meta["n"])]
+    texts.append("مُرَشَّحَة، و(تونس)… «البلديات» Régions ½ e\u0301te\u0301 ΣΑΣ co\u00adop مسؤول\u200cة 2018–٢٠١٩")
+    for written in texts:
+        found = Counter()
+        for pairs, count in text.counted_terms(written, lang, {}):
+            for pair in pairs:
+                found[pair] += count
+        assert found == Counter(text.terms(written, lang))
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

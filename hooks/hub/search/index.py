@@ -7,15 +7,16 @@ Layout under <language root>/search/:
 * <key>/t/<i>.json: a chunk of terms, sorted: {term: [page, weight, ...]},
   page numbers as gaps from the previous one, weights as integers; a case's
   filter values are terms too ("~theme:a"), which no word can be
-* <key>/d/<page>.json: {"u": address from the language root, "t": title,
-  "x": text}, fetched for the results shown, for their excerpts
+* <key>/d/<i>.json: PAGES_PER_FILE pages in a row, each {"u": address from
+  the language root, "t": title, "x": text}, fetched for the results shown,
+  for their excerpts (a file per page would double the files a build writes)
 
 `key` changes with the content, so a browser never mixes chunks of two
 builds. A query reads meta.json, the one or two chunks its words fall in and
 the pages it shows: a few kilobytes whatever the size of the site.
 
 `Searcher` answers queries from these files the way overrides/assets/hub/
-search.js does in the browser; the tests use it to measure recall.
+search-engine.js does in the browser; the tests use it to measure recall.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import html
 import json
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,19 +35,19 @@ from . import text as wordtext
 TITLE_WEIGHT, HEADING_WEIGHT, ALTERNATIVE_WEIGHT = 5.0, 2.0, 0.5
 K1, B = 1.2, 0.75
 CHUNK_BYTES = 12_000
+PAGES_PER_FILE = 3
 MAX_CHUNKS_PER_PREFIX = 2
 MIN_PREFIX = 3
 
-_DROP = re.compile(r"<(script|style|template)\b.*?</\1>|<a class=\"headerlink\".*?</a>", re.S | re.I)
+_DROP = re.compile(r"<(script|style|template)\b.*?</\1>|<a class=\"headerlink\"[^>]*>[^<]*</a>", re.S | re.I)
 _HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1>", re.S | re.I)
 _BLOCK = re.compile(r"</?(?:p|div|li|ul|ol|h[1-6]|tr|td|th|table|thead|tbody|dl|dt|dd|br|hr|section|article|aside|nav|blockquote|pre|figure|figcaption|details|summary|header|footer|form|label|option|audio|video)\b[^>]*>", re.I)
 _TAG = re.compile(r"<[^>]*>")
-_SPACE = re.compile(r"\s+")
 
 
 def plain(fragment: str) -> str:
     """The visible text of an HTML fragment, on one line."""
-    return _SPACE.sub(" ", html.unescape(_TAG.sub("", _BLOCK.sub(" ", fragment)))).strip()
+    return " ".join(html.unescape(_TAG.sub("", _BLOCK.sub(" ", fragment))).split())
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def facet(name: str, value: str) -> str:
 def page_from_html(url: str, title: str, content_html: str, filters: dict | None = None) -> Page:
     """A page of the site; `filters` holds its case's values per filter name."""
     content_html = _DROP.sub(" ", content_html)
-    headings = " ".join(plain(m[2]) for m in _HEADING.finditer(content_html))
+    headings = plain(" ".join(m[1] for m in _HEADING.findall(content_html)))
     facets = tuple(facet(name, value) for name, values in (filters or {}).items() for value in values)
     return Page(url, plain(title), headings, plain(content_html), facets)
 
@@ -76,22 +77,19 @@ class Index:
     def __init__(self, lang: str):
         self.lang = lang
         self.pages: list[Page] = []
-        self._stems: dict[str, tuple[str, str | None]] = {}
+        self._analysed: dict[str, list] = {}
 
     def add(self, page: Page) -> None:
         self.pages.append(page)
 
     def _count(self, text: str, weight: float, counts: dict) -> int:
         found = 0
-        stems, lang = self._stems, self.lang
-        for word in wordtext.words(text, lang):
-            pair = stems.get(word)
-            if pair is None:
-                pair = stems[word] = wordtext.stem(word, lang)
-            counts[pair[0]] += weight
-            if pair[1] is not None:
-                counts[pair[1]] += weight * ALTERNATIVE_WEIGHT
-            found += 1
+        for pairs, n in wordtext.counted_terms(text, self.lang, self._analysed):
+            for stem, alternative in pairs:
+                counts[stem] += weight * n
+                if alternative is not None:
+                    counts[alternative] += weight * n * ALTERNATIVE_WEIGHT
+            found += n * len(pairs)
         return found
 
     def postings(self) -> tuple[list[Page], dict[str, list[tuple[int, int]]]]:
@@ -106,16 +104,15 @@ class Index:
             per_page.append(counts)
         n = len(pages)
         average = sum(lengths) / n if n else 1.0
-        frequency: dict[str, int] = defaultdict(int)
+        frequency: Counter = Counter()
         for counts in per_page:
-            for term in counts:
-                frequency[term] += 1
+            frequency.update(counts.keys())
+        scale = {term: 10 * (K1 + 1) * math.log(1 + (n - df + 0.5) / (df + 0.5)) for term, df in frequency.items()}
         postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for number, counts in enumerate(per_page):
             norm = K1 * (1 - B + B * lengths[number] / average)
             for term, tf in counts.items():
-                idf = math.log(1 + (n - frequency[term] + 0.5) / (frequency[term] + 0.5))
-                postings[term].append((number, max(1, round(10 * idf * tf * (K1 + 1) / (tf + norm)))))
+                postings[term].append((number, round(scale[term] * tf / (tf + norm)) or 1))
         for number, page in enumerate(pages):
             for term in page.facets:
                 postings[term].append((number, 1))
@@ -149,7 +146,10 @@ def write(index: Index, folder: Path, filters=None) -> dict:
     `filters` ({"all": label, "by": [[name, label, [[value, text]]]]}) go to meta.json."""
     pages, postings = index.postings()
     chunks = [_dump(chunk) for chunk in _chunks(postings)]
-    docs = [_dump({"u": p.url, "t": p.title, "x": p.text}) for p in pages]
+    docs = [
+        "[" + ",".join(_dump({"u": p.url, "t": p.title, "x": p.text}) for p in pages[i:i + PAGES_PER_FILE]) + "]"
+        for i in range(0, len(pages), PAGES_PER_FILE)
+    ]
     digest = hashlib.sha256()
     for part in chunks + docs:
         digest.update(part.encode("utf-8"))
@@ -158,9 +158,9 @@ def write(index: Index, folder: Path, filters=None) -> dict:
         target = folder / key / sub
         target.mkdir(parents=True, exist_ok=True)
         for number, part in enumerate(parts):
-            (target / f"{number}.json").write_text(part, encoding="utf-8")
+            (target / f"{number}.json").write_bytes(part.encode("utf-8"))
     firsts = [next(iter(json.loads(c))) for c in chunks]
-    meta = {"v": 1, "key": key, "n": len(pages), "c": firsts}
+    meta = {"v": 1, "key": key, "n": len(pages), "k": PAGES_PER_FILE, "c": firsts}
     if filters:
         meta["f"] = filters
     (folder / "meta.json").write_text(_dump(meta), encoding="utf-8")
@@ -220,9 +220,9 @@ class Searcher:
                 continue
             seen.add(word)
             stem, alternative = wordtext.stem(word, self.lang)
-            group = [(stem, 1.0)]
-            if alternative:
-                group.append((alternative, ALTERNATIVE_WEIGHT))
+            # «بتونس» or «بلدية»: of the two readings, the one more pages use.
+            reading = alternative if alternative and len(self._postings(alternative)) > len(self._postings(stem)) else stem
+            group = [(reading, 1.0)]
             prefix = wordtext.prefix_form(word, self.lang)
             if position == len(found) - 1 and not complete and len(prefix) >= MIN_PREFIX:
                 group += [(t, ALTERNATIVE_WEIGHT) for t in self._with_prefix(prefix) if t != stem and t != alternative]
@@ -254,7 +254,9 @@ class Searcher:
         return found
 
     def page(self, number: int) -> dict:
-        return json.loads((self.folder / self.meta["key"] / "d" / f"{number}.json").read_text(encoding="utf-8"))
+        per_file = self.meta["k"]
+        path = self.folder / self.meta["key"] / "d" / f"{number // per_file}.json"
+        return json.loads(path.read_text(encoding="utf-8"))[number % per_file]
 
     def urls(self, query: str, limit: int = 10) -> list[str]:
         return [self.page(n)["u"] for n in self.search(query)[:limit]]

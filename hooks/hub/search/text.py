@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 # Arabic: short vowels and other marks, the dagger alef, Quranic signs; the
 # tatweel (ـ) stretches words; format characters (ZWNJ, bidi marks) are invisible.
@@ -29,6 +30,7 @@ _FOLD = str.maketrans({
     **{chr(0x06F0 + i): str(i) for i in range(10)},
 })
 _WORD = re.compile(r"[^\W_]+")
+_ARABIC_START = re.compile("[\u0621-\u064a]")
 
 STOP = {
     "en": frozenset("a an and are as at be by for from in into is it its of on or that the this to was were with".split()),
@@ -45,7 +47,7 @@ _NUMBER = ("ات", "ون", "ين", "ه")
 def normalise(text: str, lang: str) -> str:
     """Lower case, no accents or Arabic marks, one spelling per letter."""
     text = _DROPPED.sub("", text).translate(_FOLD).lower()
-    if lang != "ar" and not text.isascii():
+    if not text.isascii():  # accents, ligatures, presentation forms
         text = "".join(c for c in unicodedata.normalize("NFKD", text) if unicodedata.category(c) != "Mn")
     return text
 
@@ -112,23 +114,33 @@ def _stem_en(word: str) -> str:
 
 
 def stem(word: str, lang: str) -> tuple[str, str | None]:
-    """A normalised word's stem, and its alternative stem (or None)."""
+    """A normalised word's stem, and its alternative stem (or None). Arabic
+    words are Arabic and Latin ones English whatever the page's language."""
     if word.isascii() and word.isdigit():
         return word, None
-    if lang == "ar":
-        if re.match("[\u0621-\u064a]", word):
-            return _stem_ar(word)
-        return _stem_en(word), None  # Latin words inside Arabic text
-    if re.match("[\u0621-\u064a]", word):
+    if _ARABIC_START.match(word):
         return _stem_ar(word)
     return _stem_en(word), None
 
 
 def prefix_form(word: str, lang: str) -> str:
     """A word still being typed, as the start of the stems it may become."""
-    return _strip_article(word) if re.match("[\u0621-\u064a]", word) else word
+    return _strip_article(word) if _ARABIC_START.match(word) else word
 
 
 def terms(text: str, lang: str) -> list[tuple[str, str | None]]:
     """(stem, alternative) for each word of `text`."""
     return [stem(w, lang) for w in words(text, lang)]
+
+
+def counted_terms(text: str, lang: str, cache: dict):
+    """The terms of `text` as `terms` gives them, with how often each
+    written word (anything between spaces) occurs: each distinct one is
+    analysed once (`cache` keeps them across texts), which makes indexing a
+    large site fast. Normalising never adds nor removes a space, so this
+    splits the text as `terms` does."""
+    for written, count in Counter(text.split()).items():
+        found = cache.get(written)
+        if found is None:
+            found = cache[written] = terms(written, lang)
+        yield found, count

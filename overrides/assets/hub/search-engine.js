@@ -41,7 +41,7 @@
 
   function normalise(text, lang) {
     text = text.replace(DROPPED, "").replace(FOLDED, function (c) { return FOLD[c]; }).toLowerCase();
-    if (lang !== "ar" && !isAscii(text)) text = text.normalize("NFKD").replace(/\p{Mn}/gu, "");
+    if (!isAscii(text)) text = text.normalize("NFKD").replace(/\p{Mn}/gu, "");  // accents, ligatures, presentation forms
     return text;
   }
 
@@ -137,8 +137,10 @@
   };
 
   Index.prototype.page = function (number) {
-    if (!this.pages[number]) this.pages[number] = this.json(this.info.key + "/d/" + number + ".json");
-    return this.pages[number];
+    var file = Math.floor(number / this.info.k);  // pages come a few to a file
+    if (!this.pages[file]) this.pages[file] = this.json(this.info.key + "/d/" + file + ".json");
+    var at = number % this.info.k;
+    return this.pages[file].then(function (pages) { return pages[at]; });
   };
 
   Index.prototype.chunkOf = function (term) {
@@ -183,16 +185,15 @@
     found.forEach(function (word, position) {
       if (seen[word]) return;
       seen[word] = true;
-      var pair = stem(word), group = [[pair[0], 1]];
-      if (pair[1]) group.push([pair[1], ALTERNATIVE_WEIGHT]);
-      var prefix = prefixForm(word);
-      if (position === found.length - 1 && !complete && prefix.length >= MIN_PREFIX) {
-        groups.push(self.withPrefix(prefix).then(function (more) {
-          return group.concat(more.filter(function (t) { return t !== pair[0] && t !== pair[1]; }).map(function (t) { return [t, ALTERNATIVE_WEIGHT]; }));
-        }));
-      } else {
-        groups.push(Promise.resolve(group));
-      }
+      var pair = stem(word), prefix = prefixForm(word);
+      // «بتونس» or «بلدية»: of the two readings, the one more pages use.
+      var reading = !pair[1] ? Promise.resolve(pair[0]) : Promise.all([self.postings(pair[0]), self.postings(pair[1])]).then(function (found) {
+        return found[1].size > found[0].size ? pair[1] : pair[0];
+      });
+      var more = position === found.length - 1 && !complete && prefix.length >= MIN_PREFIX ? self.withPrefix(prefix) : Promise.resolve([]);
+      groups.push(Promise.all([reading, more]).then(function (parts) {
+        return [[parts[0], 1]].concat(parts[1].filter(function (t) { return t !== pair[0] && t !== pair[1]; }).map(function (t) { return [t, ALTERNATIVE_WEIGHT]; }));
+      }));
     });
     return Promise.all(groups);
   };
