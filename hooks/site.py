@@ -128,7 +128,7 @@ def on_page_context(context, page, config, nav):
 
 def on_env(env, config, files):
     env.globals["hub_strings"] = _state["strings"]
-    env.globals["hub_search_path"] = {lang: _state["search"].root(lang) + "search/" for lang in LANGUAGES}
+    env.globals["hub_search"] = {lang: _state["search"].interface(lang, _state["strings"][lang]) for lang in LANGUAGES}
     return env
 
 

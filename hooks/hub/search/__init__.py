@@ -4,6 +4,8 @@ overrides/assets/hub/search.js."""
 
 from __future__ import annotations
 
+import html
+import json
 from pathlib import Path
 
 from .index import Index, Searcher, page_from_html, write
@@ -23,6 +25,12 @@ class SiteIndex:
 
     def root(self, lang: str) -> str:
         return "" if lang == self.default else f"{lang}/"
+
+    def interface(self, lang: str, texts: dict) -> dict:
+        """What the header's search form prints: the index folder from the site
+        root, and the result counts in every plural form (JSON, HTML-escaped)."""
+        plural = {form: texts["search_count_" + form] for form in ("zero", "one", "two", "few", "many", "other")}
+        return {"path": self.root(lang) + "search/", "plural": html.escape(json.dumps(plural, ensure_ascii=False, sort_keys=True), quote=True)}
 
     def add(self, lang: str, url: str, title: str, content_html: str, filters: dict | None = None) -> None:
         root = self.root(lang)
