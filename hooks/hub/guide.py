@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from . import case_schema, checklists, episode_schema
+from . import case_schema, checklists, episode_schema, safe_html
 from .languages import DIRECTION, LANGUAGES
 from .schema import Group, ListOf
 
@@ -90,7 +90,19 @@ def translation_checklist(ctx, page_url: str) -> str:
     return checklists.markdown(checklists.translation(ctx.t, ctx.lang, ctx.themes), boxes=False)
 
 
+def html_allowlist(ctx, page_url: str) -> str:
+    """The HTML a body may hold, as data/html_allowlist.yml allows it."""
+    rules = safe_html.allowlist()
+    t = ctx.t
+    rows = [f"| {t['guide_html_element']} | {t['guide_html_attributes']} |", "| --- | --- |"]
+    for tag, attrs in rules.elements.items():
+        rows.append(f"| {_code('<' + tag + '>')} | {' '.join(_code(a) for a in sorted(attrs)) or t['guide_html_none']} |")
+    schemes = " ".join(_code(s + ":") for s in sorted(rules.link_schemes))
+    return "\n".join(rows) + "\n\n" + t["guide_html_links"].format(schemes=schemes) + "\n"
+
+
 PLACEHOLDERS = {
+    "html-allowlist": html_allowlist,
     "case-fields": case_fields,
     "episode-fields": episode_fields,
     "case-sections": case_sections,
