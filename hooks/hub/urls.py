@@ -10,6 +10,8 @@ THEMES = "themes/"
 LIBRARY = "good-practices/"
 COUNTRIES = "countries/"
 MEDIA = "media/"
+NETWORKS = "networks/"
+EVENTS = "events/"
 FEED = "podcast/feed.xml"  # one per language root, like the pages
 MEDIA_FILES = "podcasts/"  # shipped media, once at the site root for both languages
 
@@ -30,9 +32,22 @@ def country(code: str) -> str:
     return f"{COUNTRIES}{code.lower()}/"
 
 
+def networks_filter(kind: str, value: str) -> str:
+    """The directory filtered by one value: place (country code or region), support or language."""
+    return f"{NETWORKS}{kind}/{value.lower()}/"
+
+
+def event(event_id: str) -> str:
+    return f"{EVENTS}{event_id}/"
+
+
+def event_calendar(event_id: str) -> str:
+    return f"{EVENTS}{event_id}.ics"
+
+
 def source_of(url: str) -> str:
     """The Markdown source path MkDocs needs for a page URL."""
-    return url + "index.md" if url in (THEMES, LIBRARY, COUNTRIES, MEDIA) else url.rstrip("/") + ".md"
+    return url + "index.md" if url in (THEMES, LIBRARY, COUNTRIES, MEDIA, NETWORKS, EVENTS) else url.rstrip("/") + ".md"
 
 
 def relative(from_url: str, to_url: str) -> str:
