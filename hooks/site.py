@@ -34,6 +34,8 @@ log = get_plugin_logger("hub")
 
 # Front-matter values that Material's templates print without escaping.
 ESCAPED_META = ("title", "description", "subtitle")
+# The title Python-Markdown's toc extension gives heading links (not configurable per language).
+PERMALINK_TITLE = "Permanent link"
 
 _state: dict = {}
 
@@ -94,6 +96,11 @@ def on_page_markdown(markdown, page, config, files):
     for key in ESCAPED_META:
         if isinstance(page.meta.get(key), str):
             page.meta[key] = html.escape(page.meta[key], quote=True)
+    # A page outside any section would have only itself in the left sidebar:
+    # hide it (on phones Material keeps its menu in the drawer).
+    hide = page.meta.get("hide") or []
+    if page.parent is None and "navigation" not in hide:
+        page.meta["hide"] = [*hide, "navigation"]
     if page.file.generated_by == "hub":
         return markdown
     lang = config.theme["language"]
@@ -108,6 +115,9 @@ def on_page_content(html_text, page, config, files):
         # The check has refused anything outside the allowlist; this is the
         # second guard, on exactly what the reader will get.
         html_text = safe_html.sanitise(html_text)
+    # The toc extension's heading links have one title for every language.
+    title = _state["strings"][config.theme["language"]]["permalink_title"]
+    html_text = html_text.replace(f'title="{PERMALINK_TITLE}"', f'title="{html.escape(title, quote=True)}"')
     return pages.splice_raw(html_text)
 
 
@@ -139,7 +149,10 @@ def on_post_page(output, page, config):
         raise PluginError(f"{page.file.src_uri}: the page's content is not found in its HTML; cannot write its Content-Security-Policy")
     output = csp.with_policy(output, page.content)
     output = pages.splice_raw(output, late=True)
-    lang = config.theme["language"]
+    return _with_root_direction(output, config.theme["language"])
+
+
+def _with_root_direction(output: str, lang: str) -> str:
     # Material puts dir only on <body>; the root element must carry it too.
     output = output.replace(f'<html lang="{lang}"', f'<html lang="{lang}" dir="{DIRECTION[lang]}"', 1)
     return output
@@ -147,7 +160,14 @@ def on_post_page(output, page, config):
 
 def on_post_template(output, template_name, config):
     # Pages from theme templates alone (404.html) carry the same policy.
-    return csp.with_policy(output, "") if template_name.endswith(".html") else output
+    if not template_name.endswith(".html"):
+        return output
+    output = _with_root_direction(csp.with_policy(output, ""), config.theme["language"])
+    if template_name == "404.html":
+        # Every language build writes /404.html over the last one: keep each
+        # language's, written at its own root once all are built.
+        _state.setdefault("not_found", {})[config.theme["language"]] = output
+    return output
 
 
 @event_priority(-200)
@@ -156,7 +176,14 @@ def on_post_build(config):
     if i18n is not None and i18n.building:
         return  # an inner language build: the search indexes are written at the end
     _state["search"].write(Path(config.site_dir))
-    # Shipped media once at the site root for both languages, and one feed per language.
+    for lang, output in _state.get("not_found", {}).items():
+        (Path(config.site_dir) / urls.language_root(lang) / "404.html").write_text(output, encoding="utf-8")
+    # The first addresses of theme pages (themes/a/) lead to the readable ones.
+    for rel, page in site_pages.redirects(_state["report"], _state["strings"], config.site_url or "").items():
+        (Path(config.site_dir) / rel).parent.mkdir(parents=True, exist_ok=True)
+        (Path(config.site_dir) / rel).write_text(csp.with_policy(page, ""), encoding="utf-8")
+    # Shipped media once at the site root for both languages; one feed and
+    # one file of assessment levels per language.
     for source, rel in _state["media"]:
         target = Path(config.site_dir) / urls.MEDIA_FILES / rel
         target.parent.mkdir(parents=True, exist_ok=True)

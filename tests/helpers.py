@@ -89,9 +89,17 @@ class Server:
         self.httpd.server_close()
 
 
+REDIRECT_MARK = '<meta http-equiv="refresh"'
+
+
 def html_pages(site: Path) -> list[Path]:
-    """Every page a reader can open (not the theme's 404 template)."""
-    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+    """Every page a reader can open (not the 404 pages, not the redirects from old addresses)."""
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html" and REDIRECT_MARK not in p.read_text(encoding="utf-8")[:2000])
+
+
+def redirect_pages(site: Path) -> list[Path]:
+    """The pages left at old addresses that lead to the new ones."""
+    return sorted(p for p in site.rglob("*.html") if REDIRECT_MARK in p.read_text(encoding="utf-8")[:2000])
 
 
 def page_url(site: Path, page: Path) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from helpers import REPO, tags
-from hub import citations, countries, project, scaffold, strings
+from hub import citations, countries, project, scaffold, strings, themes
 
 REPORT = project.check()
 STRINGS = strings.load()
@@ -39,8 +39,9 @@ def test_each_case_page_shows_its_facts_sources_and_other_language(site, lang, p
         assert item.meta["title"] in page
         assert 'class="hub-facts"' in page
         assert countries.name(item.meta["country"], lang) in page
+        slugs = {theme.id: theme.slug for theme in themes.load()}
         for theme in item.meta["themes"]:
-            assert f'href="../../themes/{theme.lower()}/"' in page
+            assert f'href="../../themes/{slugs[theme]}/"' in page
         for n, source in enumerate(item.meta["sources"], start=1):
             assert f'id="source-{n}"' in page and source["title"] in page
         other_prefix = "../../ar/" if lang == "en" else "../../../"

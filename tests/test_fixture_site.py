@@ -51,12 +51,18 @@ def test_the_fixture_site_has_exactly_the_expected_pages(fixture_site):
         "index.html",
         "media/index.html",
         "only-english/index.html",
+        # Each theme at its readable address, and a redirect at its first one.
         "themes/a/index.html",
         "themes/b/index.html",
         "themes/c/index.html",
         "themes/d/index.html",
         "themes/e/index.html",
+        "themes/financial-obstacles/index.html",
         "themes/index.html",
+        "themes/legal-barriers-and-gender-quotas/index.html",
+        "themes/participation-in-politics-and-public-affairs/index.html",
+        "themes/the-community-trust-gap/index.html",
+        "themes/womens-leadership-and-good-governance/index.html",
         "working-group/index.html",
     ]
     assert pages == sorted(expected_per_language + ["ar/" + p for p in expected_per_language])

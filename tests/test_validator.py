@@ -106,20 +106,20 @@ def test_the_real_content_and_data_are_valid():
 def test_a_broken_themes_file_is_reported_with_lines(tmp_path):
     bad = tmp_path / "themes.yml"
     bad.write_text(
-        "- id: A\n  name: {en: One, ar: واحد}\n  description: {en: d, ar: د}\n"
-        "- id: a\n  name: {en: Two}\n  description: {en: d, ar: د}\n  colour: red\n"
-        "- id: A\n  name: {en: Three, ar: ثلاثة}\n  description: {en: d, ar: د}\n",
+        "- id: A\n  label: {en: A, ar: أ}\n  name: {en: One, ar: واحد}\n  description: {en: d, ar: د}\n"
+        "- id: a\n  label: {en: B, ar: ب}\n  name: {en: Two}\n  description: {en: d, ar: د}\n  colour: red\n"
+        "- id: A\n  label: {en: C, ar: ج}\n  name: {en: Three, ar: ثلاثة}\n  description: {en: d, ar: د}\n",
         encoding="utf-8",
     )
     found = themes.check(bad, tmp_path)
     assert [(p.line, p.field) for p in found] == [
-        (4, "themes[2].id"),
-        (5, "themes[2].name.ar"),
-        (7, "themes[2].colour"),
+        (5, "themes[2].id"),
+        (7, "themes[2].name.ar"),
+        (9, "themes[2].colour"),
     ]
     fixed = bad.read_text(encoding="utf-8").replace("id: a", "id: B").replace("{en: Two}", "{en: Two, ar: اثنان}").replace("  colour: red\n", "")
     bad.write_text(fixed, encoding="utf-8")
-    assert [(p.line, p.field) for p in themes.check(bad, tmp_path)] == [(7, "id")]
+    assert [(p.line, p.field) for p in themes.check(bad, tmp_path)] == [(9, "id")]
 
 
 def test_a_broken_topics_file_is_reported_with_lines_and_stops_the_case_checks(tmp_path):

@@ -31,7 +31,7 @@ def candidates(cases: dict, episodes: dict) -> tuple[list, list]:
 
 
 def _links(ctx: pages.Context, page_url: str) -> dict:
-    themes = {t.id: {"name": t.name[ctx.lang], "url": urls.relative(page_url, urls.theme(t.id))} for t in ctx.themes}
+    themes = {t.id: {"label": t.label[ctx.lang], "name": t.name[ctx.lang], "url": urls.relative(page_url, urls.theme(t.slug))} for t in ctx.themes}
 
     def case_link(case_id: str) -> dict:
         item = pages.pick(ctx.cases[case_id], ctx.lang)
@@ -78,8 +78,9 @@ def dimensions_table(ctx: pages.Context, page_url: str) -> str:
     rows = []
     for phase in bank["phases"]:
         for dim in phase["dimensions"]:
-            themes = ", ".join(
-                f'<a href="{esc(urls.relative(page_url, urls.theme(i)))}">{esc(i)}</a>' for i in dim["themes"]
+            by_id = {theme.id: theme for theme in ctx.themes}
+            themes = ("، " if ctx.lang == "ar" else ", ").join(
+                f'<a href="{esc(urls.relative(page_url, urls.theme(by_id[i].slug)))}" title="{esc(by_id[i].name[ctx.lang])}">{esc(by_id[i].label[ctx.lang])}</a>' for i in dim["themes"]
             )
             rows.append(
                 f"<tr><td>{esc(phase['name'][ctx.lang])}</td><td>{esc(dim['name'][ctx.lang])}</td>"

@@ -82,10 +82,7 @@ def _player(episode, t: dict, page_lang: str, url: str) -> str:
 
 def _facts(ctx: pages.Context, episode, t: dict, url: str) -> str:
     meta = episode.meta
-    by_id = {theme.id: theme for theme in ctx.themes}
-    themes = " ".join(
-        f'<a class="hub-tag" href="{esc(urls.relative(url, urls.theme(i)))}">{esc(i)} · {esc(by_id[i].name[episode.lang])}</a>' for i in meta["themes"]
-    )
+    themes = pages.theme_tags(ctx, meta["themes"], episode.lang, url)
     voices = "<br>".join(f'{esc(s["name"])} ({esc(s["role"])})' for s in meta["speakers"])
     spoken = t.get(f'language_name_{meta["language"]}', meta["language"])
     rows = [
@@ -165,7 +162,7 @@ def media_index(ctx: pages.Context, has_feed: bool) -> str:
     url = urls.MEDIA
     items = sorted_episodes(ctx.episodes, ctx.lang)
     filters = "".join([
-        pages._filter_select(ctx, "theme", ctx.t["filter_theme"], [(t.id, f"{t.id} · {t.name[ctx.lang]}") for t in ctx.themes]),
+        pages._filter_select(ctx, "theme", ctx.t["filter_theme"], pages.theme_options(ctx)),
         pages._filter_select(ctx, "kind", ctx.t["media_filter_kind"], [(kind, ctx.t["media_kind_" + kind]) for kind in ("audio", "video")]),
     ])
     plural = {key[len("media_count_"):]: text for key, text in ctx.t.items() if key.startswith("media_count_")}

@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass, field
 
 
-from . import citations, countries, guide, urls
+from markupsafe import Markup
+
+from . import citations, countries, guide, render, strings, urls
 from .case_schema import SECTIONS, TYPES
 from .languages import DIRECTION, LANGUAGES, other
 
@@ -104,12 +106,26 @@ def filter_values(meta: dict) -> dict[str, list[str]]:
     return {"theme": list(meta["themes"]), "type": [meta["type"]], "country": [meta["country"]], "phase": phases}
 
 
+def theme_options(ctx: Context) -> list[tuple[str, str]]:
+    """(id, "label · name") of each theme, for the theme filters."""
+    return [(t.id, f"{t.label[ctx.lang]} · {t.name[ctx.lang]}") for t in ctx.themes]
+
+
+def theme_tags(ctx: Context, ids, lang: str, from_url: str) -> str:
+    """Links to the pages of the themes `ids`, labelled in `lang` (the text's language)."""
+    by_id = {theme.id: theme for theme in ctx.themes}
+    return " ".join(
+        f'<a class="hub-tag" href="{esc(urls.relative(from_url, urls.theme(by_id[i].slug)))}">{esc(by_id[i].label[lang])} · {esc(by_id[i].name[lang])}</a>'
+        for i in ids
+    )
+
+
 def filter_choices(ctx: Context) -> list[tuple[str, str, list[tuple[str, str]]]]:
     """(name, label, [(value, text)]) of each filter, for the published cases."""
     items = ctx.cases.values()
     used_countries = sorted({pick(versions, ctx.lang).meta["country"] for versions in items}, key=lambda c: countries.name(c, ctx.lang))
     return [
-        ("theme", ctx.t["filter_theme"], [(t.id, f"{t.id} · {t.name[ctx.lang]}") for t in ctx.themes]),
+        ("theme", ctx.t["filter_theme"], theme_options(ctx)),
         ("type", ctx.t["filter_type"], [(value, ctx.t["type_" + value]) for value in TYPES]),
         ("country", ctx.t["filter_country"], [(c, countries.name(c, ctx.lang)) for c in used_countries]),
         ("phase", ctx.t["filter_phase"], [(p, ctx.t["phase_" + p]) for p in ("election", "office")]),
@@ -154,16 +170,72 @@ def fill_placeholders(markdown: str, ctx: Context, page_url: str) -> str:
 def themes_list(ctx: Context, from_url: str) -> str:
     """The five themes, each linked to its page, as an HTML list."""
     return raw('<ul class="hub-themes">\n' + "".join(
-        f'<li class="hub-theme"><a class="hub-theme__name" href="{esc(urls.relative(from_url, urls.theme(theme.id)))}">'
-        f'<span class="hub-theme__letter">{esc(theme.id)}.</span> {esc(theme.name[ctx.lang])}</a>'
+        f'<li class="hub-theme"><a class="hub-theme__name" href="{esc(urls.relative(from_url, urls.theme(theme.slug)))}">'
+        f'<span class="hub-theme__letter">{esc(theme.label[ctx.lang])}.</span> {esc(theme.name[ctx.lang])}</a>'
         f'<span class="hub-theme__description">{esc(theme.description[ctx.lang])}</span></li>\n'
         for theme in ctx.themes
     ) + "</ul>")
 
 
+def _country_codes(ctx: Context) -> set[str]:
+    return {pick(versions, ctx.lang).meta["country"] for versions in ctx.cases.values()}
+
+
+def home_numbers(ctx: Context, from_url: str) -> str:
+    """Cases, countries and episodes, counted from the content, each linked to where they are."""
+    counts = [
+        {"text": plural(ctx, "count_cases", len(ctx.cases)), "href": urls.relative(from_url, urls.LIBRARY)},
+        {"text": plural(ctx, "count_countries", len(_country_codes(ctx))), "href": urls.relative(from_url, urls.COUNTRIES)},
+        {"text": plural(ctx, "count_episodes", len(ctx.episodes)), "href": urls.relative(from_url, urls.MEDIA)},
+    ]
+    return raw(render.html("counts", counts=counts, label=ctx.t["home_numbers"]), searchable=False)
+
+
+def case_facts_line(ctx: Context, meta: dict) -> str:
+    return f'{countries.name(meta["country"], ctx.lang)} · {period_text(meta["period"])}'
+
+
+def home_newest(ctx: Context, from_url: str, count: int = 3) -> str:
+    """The newest cases (by the year they start), as short cards."""
+    cases = [
+        {
+            "href": urls.relative(from_url, urls.case(item.id)), "title": item.meta["title"],
+            "lang_attrs": Markup(lang_attrs(item.lang, ctx.lang)), "type": item.meta["type"],
+            "type_text": ctx.t["type_" + item.meta["type"]], "facts": case_facts_line(ctx, item.meta),
+        }
+        for item in sorted_cases(ctx.cases, ctx.lang)[:count]
+    ]
+    if not cases:
+        return raw(f'<p class="hub-empty">{esc(ctx.t["cases_none"])}</p>')
+    return raw(render.html("newest_cases", cases=cases, all_href=urls.relative(from_url, urls.LIBRARY), all_text=ctx.t["home_all_cases"]), searchable=False)
+
+
+def plural(ctx: Context, prefix: str, n: int) -> str:
+    return strings.plural(ctx.t, prefix, n, ctx.lang)
+
+
+def type_counts(ctx: Context, items: list) -> list[dict]:
+    """How many good practices and faltering implementations `items` holds, as count texts."""
+    good = sum(1 for item in items if item.meta["type"] == "good-practice")
+    return [{"text": plural(ctx, "count_good", good), "href": "#good-practice" if good else None},
+            {"text": plural(ctx, "count_faltering", len(items) - good), "href": "#faltering-implementation" if len(items) > good else None}]
+
+
+def case_groups(ctx: Context, items: list, from_url: str) -> str:
+    """The cases of a theme or country, good practices apart from faltering implementations."""
+    groups = []
+    for case_type, heading in (("good-practice", "theme_good_heading"), ("faltering-implementation", "theme_faltering_heading")):
+        of_type = [item for item in items if item.meta["type"] == case_type]
+        listing = case_list(ctx, of_type, from_url) if of_type else raw(f'<p class="hub-empty">{esc(ctx.t["cases_none_of_type"])}</p>')
+        groups.append(f'<h2 id="{case_type}">{esc(ctx.t[heading])} <span class="hub-group-count">({len(of_type)})</span></h2>\n\n{listing}')
+    return "\n".join(groups)
+
+
+
+
 # Placeholder name -> function(ctx, page_url) returning Markdown. Modules that
 # generate parts of hand-written pages (assessment, contribution guide) add theirs.
-PLACEHOLDERS = {"themes": themes_list, **guide.PLACEHOLDERS}
+PLACEHOLDERS = {"themes": themes_list, "home-numbers": home_numbers, "home-newest": home_newest, **guide.PLACEHOLDERS}
 
 
 def themes_overview(ctx: Context) -> str:
@@ -173,10 +245,10 @@ def themes_overview(ctx: Context) -> str:
     for theme in ctx.themes:
         count = sum(1 for versions in ctx.cases.values() if theme.id in pick(versions, ctx.lang).meta["themes"])
         items.append(
-            f'<li class="hub-theme"><span class="hub-theme__letter" aria-hidden="true">{esc(theme.id)}</span>'
-            f'<a class="hub-theme__name" href="{esc(urls.relative(url, urls.theme(theme.id)))}">{esc(theme.name[ctx.lang])}</a>'
+            f'<li class="hub-theme"><span class="hub-theme__letter" aria-hidden="true">{esc(theme.label[ctx.lang])}</span>'
+            f'<a class="hub-theme__name" href="{esc(urls.relative(url, urls.theme(theme.slug)))}">{esc(theme.name[ctx.lang])}</a>'
             f'<span class="hub-theme__description">{esc(theme.description[ctx.lang])}</span>'
-            f'<span class="hub-theme__count">{esc(ctx.t["theme_case_count"].format(n=count))}</span></li>\n'
+            f'<span class="hub-theme__count">{esc(plural(ctx, "count_cases", count))}</span></li>\n'
         )
     items.append("</ul>")
     parts.append(raw("".join(items)))
@@ -184,10 +256,12 @@ def themes_overview(ctx: Context) -> str:
 
 
 def theme_page(ctx: Context, theme) -> str:
-    url = urls.theme(theme.id)
+    url = urls.theme(theme.slug)
     items = [item for item in sorted_cases(ctx.cases, ctx.lang) if theme.id in item.meta["themes"]]
     library = urls.relative(url, urls.LIBRARY) + f"?theme={theme.id}"
-    title = ctx.t["theme_title"].format(letter=theme.id, name=theme.name[ctx.lang])
+    title = ctx.t["theme_title"].format(letter=theme.label[ctx.lang], name=theme.name[ctx.lang])
+    episodes = sum(1 for versions in ctx.episodes.values() if theme.id in pick(versions, ctx.lang).meta["themes"])
+    counts = type_counts(ctx, items) + [{"text": plural(ctx, "count_episodes", episodes), "href": urls.relative(url, urls.MEDIA) + f"?theme={theme.id}" if episodes else None}]
     return "".join([
         front_matter(title=title, description=theme.description[ctx.lang], hub_page="theme"),
         f'<p class="hub-lead">{esc(theme.description[ctx.lang])}</p>\n\n',
@@ -237,7 +311,7 @@ def countries_overview(ctx: Context) -> str:
         counts[code] = counts.get(code, 0) + 1
     rows = "".join(
         f'<li><a href="{esc(urls.relative(url, urls.country(code)))}">{esc(countries.name(code, ctx.lang))}</a> '
-        f'<span class="hub-theme__count">{esc(ctx.t["theme_case_count"].format(n=n))}</span></li>\n'
+        f'<span class="hub-theme__count">{esc(plural(ctx, "count_cases", n))}</span></li>\n'
         for code, n in sorted(counts.items(), key=lambda kv: countries.name(kv[0], ctx.lang))
     )
     body = raw(f'<ul class="hub-countries">\n{rows}</ul>' if rows else f'<p class="hub-empty">{esc(ctx.t["cases_none"])}</p>')
@@ -250,7 +324,9 @@ def country_page(ctx: Context, code: str) -> str:
     name = countries.name(code, ctx.lang)
     return "".join([
         front_matter(title=ctx.t["country_title"].format(country=name), description=ctx.t["country_intro"].format(country=name), hub_page="country", search=LIST_PAGE),
-        case_list(ctx, items, url),
+        f'<p class="hub-lead">{esc(ctx.t["country_intro"].format(country=name))}</p>\n\n',
+        raw(render.html("counts", counts=type_counts(ctx, items), label=None), searchable=False),
+        case_groups(ctx, items, url),
         f'\n<p><a href="{esc(urls.relative(url, urls.LIBRARY))}?country={esc(code)}">{esc(ctx.t["country_in_library"])}</a> · '
         f'<a href="{esc(urls.relative(url, urls.COUNTRIES))}">{esc(ctx.t["countries_title"])}</a></p>\n',
     ])
@@ -272,10 +348,7 @@ def case_page(ctx: Context, versions: dict, strings_by_lang: dict) -> tuple[str,
     item = pick(versions, ctx.lang)
     t = strings_by_lang[item.lang]  # the panel speaks the language of the text it sits in
     meta, url = item.meta, urls.case(item.id)
-    by_id = {theme.id: theme for theme in ctx.themes}
-    themes = " ".join(
-        f'<a class="hub-tag" href="{esc(urls.relative(url, urls.theme(i)))}">{esc(i)} · {esc(by_id[i].name[item.lang])}</a>' for i in meta["themes"]
-    )
+    themes = theme_tags(ctx, meta["themes"], item.lang, url)
     country = f'<a href="{esc(urls.relative(url, urls.country(meta["country"])))}">{esc(countries.name(meta["country"], item.lang))}</a>'
     facts = [
         _fact(t["label_type"], f'<span class="hub-badge hub-badge--{esc(meta["type"])}">{esc(t["type_" + meta["type"]])}</span>'),

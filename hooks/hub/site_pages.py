@@ -7,8 +7,8 @@ the language switch leads to the same page.
 
 from __future__ import annotations
 
-from . import media_pages, pages, urls
-from .languages import DEFAULT, LANGUAGES
+from . import media_pages, pages, render, urls
+from .languages import DEFAULT, DIRECTION, LANGUAGES
 
 
 def generated(report, strings_by_lang: dict) -> dict[str, str]:
@@ -27,7 +27,7 @@ def generated(report, strings_by_lang: dict) -> dict[str, str]:
 
         add(urls.THEMES, pages.themes_overview(ctx))
         for theme in report.themes:
-            add(urls.theme(theme.id), pages.theme_page(ctx, theme))
+            add(urls.theme(theme.slug), pages.theme_page(ctx, theme))
         add(urls.LIBRARY, pages.library(ctx))
         add(urls.COUNTRIES, pages.countries_overview(ctx))
         for code in countries:
@@ -43,4 +43,25 @@ def generated(report, strings_by_lang: dict) -> dict[str, str]:
         for episode_id, versions in report.episodes.items():
             if lang in versions or lang == DEFAULT:  # the same fallback as cases
                 add(urls.episode(episode_id), media_pages.episode_page(ctx, versions, strings_by_lang, has_feed))
+    return out
+
+
+
+
+def redirects(report, strings_by_lang: dict, site_url: str) -> dict[str, str]:
+    """{"<lang root>themes/a/index.html": html}: a page at each theme's first
+    address that leads to its readable one (a meta refresh and a link; the
+    Content-Security-Policy allows no script)."""
+    out = {}
+    for lang in LANGUAGES:
+        t, root = strings_by_lang[lang], urls.language_root(lang)
+        for theme in report.themes:
+            old, new = urls.theme_redirect(theme.id), urls.theme(theme.slug)
+            if old == new:
+                continue
+            href = urls.relative(old, new)
+            out[f"{root}{old}index.html"] = render.html(
+                "redirect", lang=lang, dir=DIRECTION[lang], href=href, canonical=site_url + root + new,
+                title=t["redirect_title"], text=t["redirect_text"], name=t["theme_title"].format(letter=theme.label[lang], name=theme.name[lang]),
+            )
     return out

@@ -11,10 +11,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+from babel import Locale
 
 from . import paths, yamlnodes
 from .languages import LANGUAGES
 from .problems import Problem
+
+
+def plural(t: dict, prefix: str, n: int, lang: str) -> str:
+    """The text `<prefix>_<form>` for the count `n` by the language's plural
+    rules (CLDR, as the browser's Intl.PluralRules), `zero` first when given."""
+    form = "zero" if n == 0 and f"{prefix}_zero" in t else Locale.parse(lang).plural_form(n)
+    return t.get(f"{prefix}_{form}", t[f"{prefix}_other"]).format(n=n)
 
 
 def files(folder: Path = paths.STRINGS_DIR) -> list[Path]:

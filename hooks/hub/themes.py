@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import paths
-from .languages import LANGUAGES
+from .languages import DEFAULT, LANGUAGES
 from .problems import Problem
 from .schema import Field, Group, ListOf, Text, check_tree
 
@@ -19,10 +20,11 @@ def bilingual(max_length: int | None = None) -> Group:
 THEME = Group(
     [
         Field("id", Text(pattern=r"[A-Z]", pattern_hint="one capital letter"), example="A"),
+        Field("label", bilingual(3)),
         Field("name", bilingual(80)),
         Field("description", bilingual(400)),
     ],
-    hint="a theme (id, name, description)",
+    hint="a theme (id, label, name, description)",
 )
 THEMES_SCHEMA = ListOf(THEME, min_items=1)
 
@@ -30,12 +32,14 @@ THEMES_SCHEMA = ListOf(THEME, min_items=1)
 @dataclass(frozen=True)
 class Theme:
     id: str
+    label: dict  # lang -> the short label readers see (A / أ)
     name: dict  # lang -> text
     description: dict
 
     @property
     def slug(self) -> str:
-        return self.id.lower()
+        """The theme's address: its name in the default language, readable."""
+        return re.sub(r"[^a-z0-9]+", "-", self.name[DEFAULT].casefold().replace("'", "")).strip("-")
 
 
 def check(path: Path = paths.THEMES_FILE, root: Path = paths.REPO) -> list[Problem]:
@@ -48,4 +52,4 @@ def load(path: Path = paths.THEMES_FILE) -> list[Theme]:
     """The themes in file order. Call check() first: this assumes a valid file."""
     from . import datafile
 
-    return [Theme(item["id"], item["name"], item["description"]) for item in datafile.load(path)]
+    return [Theme(item["id"], item["label"], item["name"], item["description"]) for item in datafile.load(path)]

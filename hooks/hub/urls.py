@@ -10,17 +10,33 @@ THEMES = "themes/"
 LIBRARY = "good-practices/"
 COUNTRIES = "countries/"
 MEDIA = "media/"
+ASSESSMENT = "assessment/"  # a hand-written page (docs/<lang>/assessment.md)
+ASSESSMENT_QUESTIONS = "assessment-questions/"
+ASSESSMENT_LEVELS_FILE = "levels.json"  # beside the assessment page, fetched by its script
 NETWORKS = "networks/"
 EVENTS = "events/"
 FEED = "podcast/feed.xml"  # one per language root, like the pages
 MEDIA_FILES = "podcasts/"  # shipped media, once at the site root for both languages
 
 
+def language_root(lang: str) -> str:
+    """The folder of a language's pages in the built site: "" for the default, "ar/" for Arabic."""
+    from .languages import DEFAULT
+
+    return "" if lang == DEFAULT else f"{lang}/"
+
+
 def episode(episode_id: str) -> str:
     return f"{MEDIA}{episode_id}/"
 
 
-def theme(theme_id: str) -> str:
+def theme(slug: str) -> str:
+    """A theme's page, by its readable slug (themes.Theme.slug)."""
+    return f"{THEMES}{slug}/"
+
+
+def theme_redirect(theme_id: str) -> str:
+    """The first address of a theme page (themes/a/), kept as a redirect to the readable one."""
     return f"{THEMES}{theme_id.lower()}/"
 
 

@@ -651,7 +651,7 @@
     r.dimension.themes.forEach(function (id, i) {
       var theme = bank.themes[id];
       if (i) themeLinks.appendChild(document.createTextNode(" · "));
-      themeLinks.appendChild(el("a", { href: theme.url, text: id + ". " + theme.name }));
+      themeLinks.appendChild(el("a", { href: theme.url, text: theme.label + ". " + theme.name }));
     });
     item.appendChild(themeLinks);
     // Ranked at build time (hooks/hub/assessment.py): the cases and episodes

@@ -1,0 +1,27 @@
+"""HTML from small Jinja templates (templates/*.html.j2) fed by plain dicts.
+
+Autoescape is on: every value is text unless a view model marks it with
+`Markup` (HTML that the core has already built and escaped).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+def html(template: str, **view) -> str:
+    """`templates/<template>.html.j2` rendered with the view model `view`."""
+    return _environment().get_template(f"{template}.html.j2").render(**view).strip()
