@@ -107,7 +107,13 @@ def on_page_markdown(markdown, page, config, files):
     report = _state["report"]
     ctx = pages.Context(lang, _state["strings"][lang], report.themes, report.cases, report.episodes)
     url = page.url[len(lang) + 1:] if page.url.startswith(f"{lang}/") else page.url
-    return pages.fill_placeholders(markdown, ctx, url)
+    return _with_repository(pages.fill_placeholders(markdown, ctx, url), config)
+
+
+def _with_repository(markdown: str, config) -> str:
+    # Links to the repository (its issue forms...) are written `hub-repository:<path>`
+    # in pages: the address itself is set once, in mkdocs.yml (extra.repository).
+    return markdown.replace("](hub-repository:", "](" + config.extra["repository"].rstrip("/") + "/")
 
 
 def on_page_content(html_text, page, config, files):

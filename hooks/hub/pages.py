@@ -376,7 +376,7 @@ def case_page(ctx: Context, versions: dict, strings_by_lang: dict) -> tuple[str,
             f'{esc(strings_by_lang[other_lang]["case_other_language"])}: {esc(other_item.meta["title"])}</a></p>\n'
         )
     sources = "".join(
-        f'<li id="source-{n}">{_source_html(source)}</li>' for n, source in enumerate(meta["sources"], start=1)
+        f'<li id="source-{n}">{_source_html(source, item.lang)}</li>' for n, source in enumerate(meta["sources"], start=1)
     )
     before = f'<p class="hub-lead">{esc(meta["summary"])}</p>' + f'<dl class="hub-facts" aria-label="{esc(t["case_facts"])}">{"".join(facts)}</dl>' + translation
     after = _case_episodes(ctx, item, url, t) + f'<h2 id="sources">{esc(t["label_sources"])}</h2><ol class="hub-sources">{sources}</ol>'
@@ -405,12 +405,14 @@ def link_citations(body: str, count: int) -> str:
     return citations.link(body, count, lambda n: f'<a class="hub-cite" href="#source-{n}">[{n}]</a>')
 
 
-def _source_html(source: dict) -> str:
+def _source_html(source: dict, page_lang: str) -> str:
     title = esc(source["title"])
     if source.get("url"):
         title = f'<a href="{esc(source["url"])}" rel="noopener">{title}</a>'
-    # Sources keep their own language; isolate their direction inside the list.
-    return f'<span dir="auto">{title}. {esc(source["publisher"])}, {esc(source["year"])}.</span>'
+    # A source's title and publisher are in the source's own language: a
+    # screen reader switches voice, and their direction is isolated.
+    comma = "، " if page_lang == "ar" else ", "
+    return f'<span lang="{esc(source["language"])}" dir="auto">{title}. {esc(source["publisher"])}</span>{comma}{esc(source["year"])}.'
 
 
 def section_names(case_type: str, lang: str) -> list[str]:
