@@ -58,6 +58,7 @@ def on_config(config):
     pages.RAW_HTML.clear()
     pages.PAGE_PARTS.clear()
     contexts = {lang: pages.Context(lang, strings_by_lang[lang], report.themes, report.cases, report.episodes) for lang in LANGUAGES}
+    _state["assessment_details"] = assessment_page.details_files(contexts)
     _state["search"] = search.SiteIndex(LANGUAGES, DEFAULT, {lang: (ctx.t["filter_all"], pages.filter_choices(ctx)) for lang, ctx in contexts.items()})
     _state["report"] = report
     _state["strings"] = strings_by_lang
@@ -189,11 +190,11 @@ def on_post_build(config):
         (Path(config.site_dir) / rel).parent.mkdir(parents=True, exist_ok=True)
         (Path(config.site_dir) / rel).write_text(csp.with_policy(page, ""), encoding="utf-8")
     # Shipped media once at the site root for both languages; one feed and
-    # one file of assessment levels per language.
+    # one file of assessment details per language.
     for source, rel in _state["media"]:
         target = Path(config.site_dir) / urls.MEDIA_FILES / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
-    for rel, xml in _state["feeds"].items():
+    for rel, text in {**_state["feeds"], **_state["assessment_details"]}.items():
         (Path(config.site_dir) / rel).parent.mkdir(parents=True, exist_ok=True)
-        (Path(config.site_dir) / rel).write_text(xml, encoding="utf-8")
+        (Path(config.site_dir) / rel).write_text(text, encoding="utf-8")

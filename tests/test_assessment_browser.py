@@ -66,8 +66,9 @@ def complete_by_keyboard(page):
     page.keyboard.press("Enter")
     for phase in BANK["phases"]:
         for dimension in phase["dimensions"]:
-            # Focus moves to the new part's heading, so screen readers start there.
-            assert page.evaluate("() => document.activeElement.id") == "hub-step-title"
+            # Focus moves to the new part's heading, so screen readers start there
+            # (the first part waits for the details file).
+            page.wait_for_function("() => document.activeElement.id === 'hub-step-title'", timeout=5_000)
             assert page.locator("#hub-step-title").inner_text() == dimension["name"][page.evaluate("() => document.documentElement.lang")]
             for indicator, value in zip(dimension["indicators"], planned(dimension["id"])):
                 tab_until(page, f"() => document.activeElement.name === 'hub-{indicator['id']}'")
@@ -121,7 +122,7 @@ def test_both_phases_by_keyboard_give_the_expected_scores_and_survive_a_reload(f
     assert_expected_scores(page, lang)
     assert axe.violations(page) == []
     # Capacity and environment are charted separately, never combined.
-    assert page.locator(".hub-results svg").count() == 4
+    assert page.locator(".hub-results .hub-bars").count() == 4
     weakest = page.locator(".hub-weakest > li").first
     assert weakest.get_attribute("data-dimension") == "election-rules"
     # Its cases are the ones the build ranked by shared topics, in that order.
@@ -279,6 +280,6 @@ def test_the_printed_report_shows_results_without_controls(fresh, tmp_path):
     hidden = page.evaluate("""() => ['.md-header', '.hub-tools', '.hub-results .hub-buttons', '.md-sidebar--primary']
         .map(s => getComputedStyle(document.querySelector(s)).display)""")
     assert set(hidden) == {"none"}
-    assert page.locator(".hub-results svg").first.is_visible()
+    assert page.locator(".hub-results .hub-bars").first.is_visible()
     pdf = page.pdf(format="A4", path=str(tmp_path / "report.pdf"))
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000

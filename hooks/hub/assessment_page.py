@@ -4,13 +4,19 @@
   language embedded as JSON (no extra request, works offline once loaded).
 * `assessment-workshop`: the same data for the facilitator's workshop view.
 * `assessment-dimensions` and `assessment-bands`: the methodology tables.
+
+Also the page listing every statement with its levels (read without the
+script, printed, discussed in a group), and the level descriptions as a file
+per language, which the script fetches when a reader opens a part: the first
+view of the assessment does without them.
 """
 
 from __future__ import annotations
 
 import json
 
-from . import assessment, pages, urls
+from . import assessment, pages, render, urls
+from .languages import DEFAULT
 from .pages import esc
 
 
@@ -51,8 +57,39 @@ def _links(ctx: pages.Context, page_url: str) -> dict:
 
 def _data(ctx: pages.Context, page_url: str) -> dict:
     data = assessment.page_data(assessment.load(), ctx.lang, _links(ctx, page_url))
-    data["strings"] = {key: text for key, text in ctx.t.items() if key.startswith(("assess_", "type_", "media_kind_"))}
+    # What the start does not show comes from the details file (details_files);
+    # topics served the ranking at build time only.
+    del data["recommendations"]
+    for phase in data["phases"]:
+        for dimension in phase["dimensions"]:
+            for key in ("topics", "next_steps"):
+                del dimension[key]
+            for indicator in dimension["indicators"]:
+                del indicator["levels"]
+    data["details_url"] = urls.relative(page_url, urls.ASSESSMENT) + urls.ASSESSMENT_DETAILS_FILE
+    data["strings"] = {
+        key: text for key, text in ctx.t.items()
+        if key.startswith(("assess_", "type_", "media_kind_")) and not key.startswith("assess_page_")
+    }
     return data
+
+
+def details_files(contexts: dict) -> dict[str, str]:
+    """{site path: JSON} per language (`contexts`: lang -> pages.Context), beside
+    the assessment page: each statement's level descriptions, each dimension's
+    next steps and what is recommended for it (links relative to that page)."""
+    bank = assessment.load()
+    out = {}
+    for lang, ctx in contexts.items():
+        dimensions = [dim for phase in bank["phases"] for dim in phase["dimensions"]]
+        details = {
+            "levels": {ind["id"]: ind["levels"][lang] for dim in dimensions for ind in dim["indicators"]},
+            "next_steps": {dim["id"]: dim["next_steps"][lang] for dim in dimensions},
+            "recommendations": _links(ctx, urls.ASSESSMENT)["recommendations"],
+        }
+        path = ("" if lang == DEFAULT else f"{lang}/") + urls.ASSESSMENT + urls.ASSESSMENT_DETAILS_FILE
+        out[path] = json.dumps(details, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return out
 
 
 def _json_script(data: dict) -> str:
@@ -63,13 +100,60 @@ def _json_script(data: dict) -> str:
 
 
 def app(ctx: pages.Context, page_url: str, mode: str = "assessment") -> str:
-    return pages.raw(
-        f'<div id="hub-assessment" class="hub-assessment" data-mode="{mode}">'
-        f'<noscript><p class="hub-notice">{esc(ctx.t["assess_noscript"])}</p></noscript>'
-        f'<p class="hub-assessment__loading">{esc(ctx.t["assess_loading"])}</p></div>\n'
-        + _json_script(_data(ctx, page_url)),
-        searchable=False,
+    container = render.html(
+        "assessment_app", mode=mode, noscript=ctx.t["assess_page_noscript"], loading=ctx.t["assess_loading"],
+        questions_href=urls.relative(page_url, urls.ASSESSMENT_QUESTIONS), questions_link=ctx.t["assess_page_questions_link"],
     )
+    return pages.raw(container + "\n" + _json_script(_data(ctx, page_url)), searchable=False)
+
+
+def questions_page(ctx: pages.Context) -> str:
+    """Every statement with its four levels, by phase and dimension: the
+    assessment on paper, and what the page offers when scripts cannot run."""
+    bank, lang, t = assessment.load(), ctx.lang, ctx.t
+    scale = [level["name"][lang] for level in bank["scale"]]
+    phases = [
+        {
+            "id": phase["id"], "name": phase["name"][lang], "description": phase["description"][lang],
+            "dimensions": [
+                {
+                    "id": dim["id"], "name": dim["name"][lang], "kind": t["assess_kind_" + dim["kind"]],
+                    "description": dim["description"][lang],
+                    "indicators": [
+                        {"statement": ind["statement"][lang], "levels": [{"name": n, "text": x} for n, x in zip(scale, ind["levels"][lang])]}
+                        for ind in dim["indicators"]
+                    ],
+                }
+                for dim in phase["dimensions"]
+            ],
+        }
+        for phase in bank["phases"]
+    ]
+    url = urls.ASSESSMENT_QUESTIONS
+    body = render.html(
+        "assessment_questions", phases=phases, intro=t["assess_page_questions_intro"],
+        online_href=urls.relative(url, urls.ASSESSMENT), online_text=t["assess_page_questions_online"],
+        other=f'{t["assess_dont_know"]} · {t["assess_not_applicable"]}',
+    )
+    meta = pages.front_matter(title=t["assess_page_questions_title"], description=t["assess_page_questions_description"], hub_page="assessment-questions")
+    return meta + f"# {esc(t['assess_page_questions_title'])}\n\n" + pages.raw(body)
+
+
+def _table(head: list[str], rows: list[str], label: str) -> str:
+    """A methodology table in a box that scrolls on its own on a narrow screen."""
+    cells = "".join(f'<th scope="col">{_heading(text)}</th>' for text in head)
+    return pages.raw(
+        f'<div class="hub-scroll" tabindex="0" role="region" aria-label="{esc(label)}">'
+        f'<table class="hub-table"><thead><tr>{cells}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+    )
+
+
+def _heading(text: str) -> str:
+    """A column heading whose "(…)" part never breaks and keeps its order in Arabic."""
+    name, bracket, rest = text.partition("(")
+    if not bracket:
+        return esc(text)
+    return f'{esc(name)}<bdi class="hub-nowrap" dir="ltr">({esc(rest)}</bdi>'
 
 
 def dimensions_table(ctx: pages.Context, page_url: str) -> str:
@@ -86,8 +170,8 @@ def dimensions_table(ctx: pages.Context, page_url: str) -> str:
                 f"<tr><td>{esc(phase['name'][ctx.lang])}</td><td>{esc(dim['name'][ctx.lang])}</td>"
                 f"<td>{esc(t['assess_kind_' + dim['kind']])}</td><td>{themes}</td><td>{len(dim['indicators'])}</td></tr>"
             )
-    head = "".join(f"<th scope=\"col\">{esc(t[k])}</th>" for k in ("assess_col_phase", "assess_col_dimension", "assess_col_kind", "assess_col_themes", "assess_col_indicators"))
-    return pages.raw(f'<table class="hub-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
+    head = [t[k] for k in ("assess_col_phase", "assess_col_dimension", "assess_col_kind", "assess_col_themes", "assess_col_indicators")]
+    return _table(head, rows, t["assess_col_dimension"])
 
 
 def bands_table(ctx: pages.Context, page_url: str) -> str:
@@ -96,9 +180,8 @@ def bands_table(ctx: pages.Context, page_url: str) -> str:
     rows = []
     for index, band in enumerate(bands):
         upper = bands[index + 1]["min"] - 1 if index + 1 < len(bands) else 100
-        rows.append(f"<tr><td>{esc(band['name'][ctx.lang])}</td><td>{band['min']}–{upper}</td></tr>")
-    head = f'<th scope="col">{esc(ctx.t["assess_col_band"])}</th><th scope="col">{esc(ctx.t["assess_col_score"])}</th>'
-    return pages.raw(f'<table class="hub-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
+        rows.append(f'<tr><td>{esc(band["name"][ctx.lang])}</td><td><bdi class="hub-nowrap" dir="ltr">{band["min"]}–{upper}</bdi></td></tr>')
+    return _table([ctx.t["assess_col_band"], ctx.t["assess_col_score"]], rows, ctx.t["assess_col_band"])
 
 
 pages.PLACEHOLDERS.update({

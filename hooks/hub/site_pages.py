@@ -7,7 +7,7 @@ the language switch leads to the same page.
 
 from __future__ import annotations
 
-from . import media_pages, pages, render, urls
+from . import assessment_page, media_pages, pages, render, urls
 from .languages import DEFAULT, DIRECTION, LANGUAGES
 
 
@@ -29,6 +29,7 @@ def generated(report, strings_by_lang: dict) -> dict[str, str]:
         for theme in report.themes:
             add(urls.theme(theme.slug), pages.theme_page(ctx, theme))
         add(urls.LIBRARY, pages.library(ctx))
+        add(urls.ASSESSMENT_QUESTIONS, assessment_page.questions_page(ctx))
         add(urls.COUNTRIES, pages.countries_overview(ctx))
         for code in countries:
             add(urls.country(code), pages.country_page(ctx, code))

@@ -249,11 +249,17 @@
     return node;
   }
 
-  function svgEl(tag, attrs, text) {
-    var node = document.createElementNS("http://www.w3.org/2000/svg", tag);
-    Object.keys(attrs).forEach(function (name) { node.setAttribute(name, attrs[name]); });
-    if (text !== undefined) node.textContent = text;
-    return node;
+  /** A column heading whose "(…)" part (a range, a unit) never breaks and
+   *  keeps its left-to-right order inside Arabic text. */
+  function heading(text) {
+    var match = /^(.*?)\s*(\([^)]*\))$/.exec(text);
+    if (!match) return el("th", { scope: "col", text: text });
+    return el("th", { scope: "col" }, [match[1] + " ", el("bdi", { class: "hub-nowrap", dir: "ltr", text: match[2] })]);
+  }
+
+  /** A table in a box that scrolls on its own when the screen is too narrow. */
+  function scrollBox(table, label) {
+    return el("div", { class: "hub-scroll", tabindex: "0", role: "region", "aria-label": label }, [table]);
   }
 
   function format(template, values) {
@@ -414,13 +420,52 @@
 
   App.prototype.render = function (moveFocus) {
     this.view.textContent = "";
+    // Level descriptions, next steps and recommended cases are fetched when
+    // a reader first opens a part or the results: the start does without them.
+    if (this.state.view !== "start" && this.state.phases.length && !this.details) {
+      this.loadDetails(moveFocus);
+      return;
+    }
     if (this.state.view === "questions" && this.state.phases.length) this.renderStep();
     else if (this.state.view === "results" && this.state.phases.length) this.renderResults();
     else this.renderStart();
     if (moveFocus) {
       var heading = this.view.querySelector("h2");
-      if (heading) { heading.focus(); heading.scrollIntoView({ block: "start" }); }
+      if (heading) { heading.focus({ preventScroll: true }); heading.scrollIntoView({ block: "start" }); }
     }
+  };
+
+  /** The details file, asked for once (again only after a failure). */
+  App.prototype.fetchDetails = function () {
+    var self = this;
+    if (!this.detailsRequest) {
+      this.detailsRequest = fetch(this.bank.details_url).then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      }).catch(function (error) {
+        self.detailsRequest = null;
+        throw error;
+      });
+    }
+    return this.detailsRequest;
+  };
+
+  App.prototype.loadDetails = function (moveFocus) {
+    var self = this;
+    var t = this.t;
+    this.view.appendChild(el("p", { class: "hub-assessment__loading", role: "status", text: t.assess_loading }));
+    this.fetchDetails().then(function (details) {
+      self.details = details;
+      self.render(moveFocus);
+    }).catch(function () {
+      self.view.textContent = "";
+      var retry = el("button", { type: "button", class: "md-button", text: t.assess_retry, onclick: function () { self.render(true); } });
+      self.view.appendChild(el("section", { class: "hub-step" }, [
+        el("h2", { tabindex: "-1", text: t.assess_levels_failed }),
+        el("div", { class: "hub-buttons" }, [retry])
+      ]));
+      if (moveFocus) self.view.querySelector("h2").focus();
+    });
   };
 
   App.prototype.go = function (view, step) {
@@ -448,8 +493,6 @@
     var progress = this.progress();
     var children = [
       el("h2", { tabindex: "-1", text: t.assess_start_title }),
-      el("p", { class: "hub-privacy", text: t.assess_privacy }),
-      el("p", { text: t.assess_not_certification }),
       fieldset
     ];
     var hasAnswers = Object.keys(this.state.answers).length > 0;
@@ -473,7 +516,13 @@
     }
     children.push(buttons);
     children.push(this.tools(false));
-    this.view.appendChild(el("section", { class: "hub-start" }, children));
+    var start = el("section", { class: "hub-start" }, children);
+    // Asked for as soon as the reader turns to the choice, so the first part
+    // usually opens at once; a page that is only looked at never fetches it.
+    ["focusin", "pointerdown"].forEach(function (type) {
+      start.addEventListener(type, function () { self.fetchDetails().catch(function () { /* loadDetails says so */ }); }, { once: true });
+    });
+    this.view.appendChild(start);
   };
 
   /* One dimension of statements. */
@@ -532,7 +581,7 @@
     values.forEach(function (value, i) {
       var id = name + "-" + value;
       var label = i < 4
-        ? el("label", { for: id }, [el("strong", { class: "hub-level-name", text: self.bank.scale[i] }), el("span", { class: "hub-level-description", text: indicator.levels[i] })])
+        ? el("label", { for: id }, [el("strong", { class: "hub-level-name", text: self.bank.scale[i] }), el("span", { class: "hub-level-description", text: self.details.levels[indicator.id][i] })])
         : el("label", { for: id }, [el("strong", { class: "hub-level-name", text: value === "dk" ? t.assess_dont_know : t.assess_not_applicable })]);
       var input = el("input", { type: "radio", name: name, id: id, value: String(value), checked: answer.level === value, onchange: function () {
         var entry = self.state.answers[indicator.id] || {};
@@ -573,7 +622,7 @@
         var title = format(t.assess_chart_label, { phase: phase.name, kind: t["assess_kind_" + kind] });
         section.appendChild(el("h4", { text: t["assess_kind_" + kind] }));
         section.appendChild(el("p", { class: "hub-kind-help", text: t["assess_kind_" + kind + "_help"] }));
-        section.appendChild(el("div", { class: "hub-chart" }, [self.chart(rows, title), self.table(rows, title)]));
+        section.appendChild(el("div", { class: "hub-chart" }, [self.chart(rows, title), scrollBox(self.table(rows, title), title)]));
       });
     });
     var scored = all.filter(function (r) { return r.score !== null; }).sort(function (a, b) { return a.score - b.score; });
@@ -589,43 +638,35 @@
     this.view.appendChild(section);
   };
 
+  /* A bar per dimension, in HTML so its text stays legible on a phone.
+   *  Screen readers get the table that follows; the chart is one image. */
   App.prototype.chart = function (rows, title) {
-    var rtl = document.documentElement.dir === "rtl";
-    var rowHeight = 28;
-    var width = 640;
-    var plotStart = 260;
-    var plotWidth = width - plotStart - 50;
-    var height = rows.length * rowHeight + 28;
-    var titleId = "hub-chart-" + Math.random().toString(36).slice(2);
-    var svg = svgEl("svg", { viewBox: "0 0 " + width + " " + height, role: "img", "aria-labelledby": titleId, class: "hub-chart__svg", focusable: "false" });
-    svg.appendChild(svgEl("title", { id: titleId }, title));
-    function x(value) { return rtl ? width - plotStart - value : plotStart + value; }
-    [0, 60, 80, 100].forEach(function (tick) {
-      var pos = x(tick / 100 * plotWidth);
-      svg.appendChild(svgEl("line", { x1: pos, x2: pos, y1: 0, y2: height - 22, class: "hub-chart__grid" }));
-      svg.appendChild(svgEl("text", { x: pos, y: height - 6, "text-anchor": "middle", class: "hub-chart__tick" }, String(tick)));
-    });
-    rows.forEach(function (r, i) {
-      var y = i * rowHeight + 4;
-      var label = r.dimension.name.length > 34 ? r.dimension.name.slice(0, 33) + "…" : r.dimension.name;
-      svg.appendChild(svgEl("text", { x: rtl ? width - 4 : 4, y: y + 15, "text-anchor": "start", class: "hub-chart__label" }, label));
-      if (r.score === null) {
-        svg.appendChild(svgEl("text", { x: x(4), y: y + 15, "text-anchor": "start", class: "hub-chart__none" }, "—"));
-        return;
+    var bars = el("div", { class: "hub-bars", role: "img", "aria-label": title });
+    rows.forEach(function (r) {
+      // Empty shapes are divs: only text is in spans.
+      var track = el("div", { class: "hub-bars__track" });
+      if (r.score !== null) {
+        var bar = el("div", { class: "hub-bars__bar hub-band--" + r.band.id });
+        bar.style.width = r.score + "%";
+        track.appendChild(bar);
       }
-      var length = Math.max(r.score / 100 * plotWidth, 2);
-      svg.appendChild(svgEl("rect", {
-        x: rtl ? x(length) : x(0), y: y + 2, width: length, height: rowHeight - 10, rx: 2,
-        class: "hub-chart__bar hub-band--" + r.band.id
-      }));
-      svg.appendChild(svgEl("text", { x: rtl ? x(length) - 6 : x(length) + 6, y: y + 15, "text-anchor": "start", class: "hub-chart__value" }, String(r.score)));
+      bars.appendChild(el("span", { class: "hub-bars__label", text: r.dimension.name }));
+      bars.appendChild(track);
+      bars.appendChild(el("span", { class: "hub-bars__value", text: r.score === null ? "—" : String(r.score) }));
     });
-    return svg;
+    var scale = el("span", { class: "hub-bars__scale" });
+    [0, 60, 80, 100].forEach(function (tick) {
+      var mark = el("span", { class: "hub-bars__tick", text: String(tick) });
+      mark.style.insetInlineStart = tick + "%";
+      scale.appendChild(mark);
+    });
+    bars.appendChild(scale);
+    return bars;
   };
 
   App.prototype.table = function (rows, title) {
     var t = this.t;
-    var head = el("tr", {}, [t.assess_col_dimension, t.assess_col_score, t.assess_col_band, t.assess_col_answered].map(function (h) { return el("th", { scope: "col", text: h }); }));
+    var head = el("tr", {}, [t.assess_col_dimension, t.assess_col_score, t.assess_col_band, t.assess_col_answered].map(heading));
     var body = el("tbody");
     rows.forEach(function (r) {
       body.appendChild(el("tr", { "data-dimension": r.dimension.id }, [
@@ -646,7 +687,7 @@
     item.appendChild(el("h4", { text: r.dimension.name + " · " + r.score + " · " + r.band.name }));
     item.appendChild(el("p", { class: "hub-step__phase", text: r.phase.name + " · " + t["assess_kind_" + r.dimension.kind] }));
     item.appendChild(el("p", { class: "hub-recommendation__label", text: t.assess_next_steps }));
-    item.appendChild(el("ul", {}, r.dimension.next_steps.map(function (text) { return el("li", { text: text }); })));
+    item.appendChild(el("ul", {}, this.details.next_steps[r.dimension.id].map(function (text) { return el("li", { text: text }); })));
     var themeLinks = el("p", {}, [t.assess_related_themes + " "]);
     r.dimension.themes.forEach(function (id, i) {
       var theme = bank.themes[id];
@@ -656,7 +697,7 @@
     item.appendChild(themeLinks);
     // Ranked at build time (hooks/hub/assessment.py): the cases and episodes
     // sharing the most topics with this dimension first, by theme only when none does.
-    var found = (bank.recommendations || {})[r.dimension.id] || {};
+    var found = this.details.recommendations[r.dimension.id] || {};
     var cases = found.cases || [];
     if (cases.length) {
       item.appendChild(el("p", { class: "hub-recommendation__label", text: t.assess_related_cases }));
@@ -844,10 +885,10 @@
         el("td", { class: "hub-change", text: change })
       ]));
     });
-    var head = el("tr", {}, [t.assess_col_dimension, t.assess_col_before, t.assess_col_now, t.assess_col_change].map(function (h) { return el("th", { scope: "col", text: h }); }));
+    var head = el("tr", {}, [t.assess_col_dimension, t.assess_col_before, t.assess_col_now, t.assess_col_change].map(heading));
     var children = [el("h3", { tabindex: "-1", text: t.assess_compare_title })];
     if (earlier.exported) children.push(el("p", { text: format(t.assess_compare_date, { date: earlier.exported.slice(0, 10) }) }));
-    children.push(el("table", { class: "hub-table" }, [el("caption", { text: t.assess_compare_title }), el("thead", {}, [head]), body]));
+    children.push(scrollBox(el("table", { class: "hub-table" }, [el("caption", { text: t.assess_compare_title }), el("thead", {}, [head]), body]), t.assess_compare_title));
     return el("div", {}, children);
   };
 
@@ -912,7 +953,7 @@
       if (!rows.length) return;
       var head = el("tr", {}, [t.assess_col_dimension, t.assess_col_kind, t.assess_workshop_col_people, t.assess_workshop_col_mean, t.assess_workshop_col_range]
         .concat(bank.bands.map(function (b) { return b.name; }))
-        .map(function (h) { return el("th", { scope: "col", text: h }); }));
+        .map(heading));
       var body = el("tbody");
       rows.forEach(function (s) {
         body.appendChild(el("tr", { "data-dimension": s.dimension.id }, [
@@ -924,7 +965,8 @@
         ].concat(bank.bands.map(function (b) { return el("td", { "data-band": b.id, text: String(s.counts[b.id]) }); }))));
       });
       self.output.appendChild(el("h3", { text: phase.name }));
-      self.output.appendChild(el("table", { class: "hub-table" }, [el("caption", { text: format(t.assess_table_caption, { phase: phase.name }) }), el("thead", {}, [head]), body]));
+      var caption = format(t.assess_table_caption, { phase: phase.name });
+      self.output.appendChild(scrollBox(el("table", { class: "hub-table" }, [el("caption", { text: caption }), el("thead", {}, [head]), body]), caption));
     });
     var weakest = summary.filter(function (s) { return s.n > 0; }).sort(function (a, b) { return a.mean - b.mean; }).slice(0, 5);
     this.output.appendChild(el("h3", { text: t.assess_workshop_weakest }));
