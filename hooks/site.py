@@ -24,7 +24,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
-from hub import episodes, podcast_feed
+from hub import episodes, events, podcast_feed
 from hub import problems as problem_format
 from hub import assessment_page, pages, project, search, site_pages, strings  # noqa: F401 (assessment_page adds placeholders)
 from hub import build_date, csp, safe_html, urls
@@ -57,7 +57,7 @@ def on_config(config):
     strings_by_lang = strings.load()
     pages.RAW_HTML.clear()
     pages.PAGE_PARTS.clear()
-    contexts = {lang: pages.Context(lang, strings_by_lang[lang], report.themes, report.cases, report.episodes) for lang in LANGUAGES}
+    contexts = {lang: pages.Context(lang, strings_by_lang[lang], report.themes, report.cases, report.episodes, networks=report.networks, vocabulary=report.vocabulary, events=report.events) for lang in LANGUAGES}
     _state["assessment_details"] = assessment_page.details_files(contexts)
     _state["search"] = search.SiteIndex(LANGUAGES, DEFAULT, {lang: (ctx.t["filter_all"], pages.filter_choices(ctx)) for lang, ctx in contexts.items()})
     _state["report"] = report
@@ -67,6 +67,7 @@ def on_config(config):
     if report.channel and not config.site_url:
         raise PluginError("the podcast feeds need absolute addresses: set site_url (SITE_URL) in mkdocs.yml")
     _state["feeds"] = podcast_feed.feeds(report.channel, report.episodes, config.site_url, strings_by_lang) if report.channel else {}
+    _state["feeds"].update(events.calendars(report.events, config.site_url, strings_by_lang, events.build_day()))
     # Everything read so far lives for the whole build: keep it out of the
     # garbage collector's repeated scans.
     gc.freeze()
@@ -106,7 +107,7 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     lang = config.theme["language"]
     report = _state["report"]
-    ctx = pages.Context(lang, _state["strings"][lang], report.themes, report.cases, report.episodes)
+    ctx = pages.Context(lang, _state["strings"][lang], report.themes, report.cases, report.episodes, networks=report.networks, vocabulary=report.vocabulary, events=report.events)
     url = page.url[len(lang) + 1:] if page.url.startswith(f"{lang}/") else page.url
     return _with_repository(pages.fill_placeholders(markdown, ctx, url), config)
 

@@ -20,7 +20,8 @@ def make_project(tmp_path: Path, content: str) -> Path:
     for folder in ("hooks", "overrides", "docs"):
         shutil.copytree(REPO / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(FIXTURES / content / "good_practices", project / "good_practices")
-    (project / "podcasts").mkdir()
+    for folder in ("podcasts", "networks", "events"):  # watched by mkdocs.yml, so they must exist
+        (project / folder).mkdir()
     return project
 
 
@@ -50,6 +51,8 @@ def test_the_fixture_site_has_exactly_the_expected_pages(fixture_site):
         "good-practices/sample-quota/index.html",
         "index.html",
         "media/index.html",
+        # The networks directory exists, empty, when a project has no networks/ folder.
+        "networks/index.html",
         "only-english/index.html",
         # Each theme at its readable address, and a redirect at its first one.
         "themes/a/index.html",

@@ -188,6 +188,20 @@ def _ranked(dimension: dict, phase: str, candidates: list[Candidate]) -> list[st
     return [c.id for c in sorted(chosen, key=key)]
 
 
+# How many networks of the directory a dimension's recommendation shows.
+NETWORKS_SHOWN = 4
+
+
+def network_recommendations(bank: dict, networks: list[Candidate]) -> dict:
+    """{dimension id: [network ids]}: the networks whose kinds of support share
+    a topic with the dimension (backing, networks, safety, mentoring...), best first."""
+    return {
+        dim["id"]: _ranked(dim, phase["id"], networks)[:NETWORKS_SHOWN]
+        for phase in bank["phases"]
+        for dim in phase["dimensions"]
+    }
+
+
 def recommendations(bank: dict, cases: list[Candidate], episodes: list[Candidate]) -> dict:
     """{dimension id: {"cases": [case ids], "episodes": [episode ids]}}, best match first."""
     return {

@@ -36,6 +36,14 @@ def candidates(cases: dict, episodes: dict) -> tuple[list, list]:
     return case_list, episode_list
 
 
+def network_candidates(networks: dict, vocabulary) -> list:
+    """Networks as the recommendations rank them: about the topics of their kinds of support."""
+    return [
+        assessment.Candidate(entry.id, frozenset(t for kind in entry.meta["support"] for t in vocabulary.support[kind]["topics"]), frozenset(), entry.meta["phase"])
+        for entry in networks.values()
+    ]
+
+
 def _links(ctx: pages.Context, page_url: str) -> dict:
     themes = {t.id: {"label": t.label[ctx.lang], "name": t.name[ctx.lang], "url": urls.relative(page_url, urls.theme(t.slug))} for t in ctx.themes}
 
@@ -52,7 +60,13 @@ def _links(ctx: pages.Context, page_url: str) -> dict:
         dim_id: {"cases": [case_link(i) for i in found["cases"]], "episodes": [episode_link(i) for i in found["episodes"]]}
         for dim_id, found in ranked.items()
     }
-    return {"themes": themes, "recommendations": recommendations}
+    directory = urls.relative(page_url, urls.NETWORKS)
+    network_ids = assessment.network_recommendations(assessment.load(), network_candidates(ctx.networks, ctx.vocabulary))
+    for dim_id, ids in network_ids.items():
+        recommendations.setdefault(dim_id, {})["networks"] = [
+            {"name": ctx.networks[i].meta["name"][ctx.lang], "url": f"{directory}#{i}"} for i in ids
+        ]
+    return {"themes": themes, "recommendations": recommendations, "networks_url": directory}
 
 
 def _data(ctx: pages.Context, page_url: str) -> dict:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from . import case_schema, checklists, episode_schema, safe_html
+from . import case_schema, checklists, episode_schema, event_schema, network_schema, safe_html
 from .languages import DIRECTION, LANGUAGES
 from .schema import Group, ListOf
 
@@ -67,6 +67,14 @@ def episode_fields(ctx, page_url: str) -> str:
     return fields_table(episode_schema.episode_schema(ctx.themes), ctx)
 
 
+def network_fields(ctx, page_url: str) -> str:
+    return fields_table(network_schema.network_schema(ctx.vocabulary or network_schema.load_vocabulary()), ctx)
+
+
+def event_fields(ctx, page_url: str) -> str:
+    return fields_table(event_schema.event_schema(), ctx)
+
+
 def case_sections(ctx, page_url: str) -> str:
     """For each case type, its required headings in both languages and what goes under each."""
     t = ctx.t
@@ -105,6 +113,8 @@ PLACEHOLDERS = {
     "html-allowlist": html_allowlist,
     "case-fields": case_fields,
     "episode-fields": episode_fields,
+    "network-fields": network_fields,
+    "event-fields": event_fields,
     "case-sections": case_sections,
     "case-checklist": case_checklist,
     "translation-checklist": translation_checklist,

@@ -8,26 +8,34 @@ from __future__ import annotations
 
 import json
 
-from . import case_schema, paths, themes
+from . import case_schema, event_schema, network_schema, paths, themes
+
+
+def _document(schema, title: str, source: str) -> dict:
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"{title} (Women in Local Leadership hub)",
+        "description": f"Generated from {source} by scripts/generate; do not edit by hand.",
+        **schema.json_schema(),
+    }
 
 
 def case_document() -> dict:
-    schema = case_schema.case_schema(themes.load()).json_schema()
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "Case front matter (Women in Local Leadership hub)",
-        "description": "Generated from hooks/hub/case_schema.py by scripts/schemas; do not edit by hand.",
-        **schema,
-    }
+    return _document(case_schema.case_schema(themes.load()), "Case front matter", "hooks/hub/case_schema.py")
 
 
 def documents() -> dict:
     """{path: text} of every generated schema file."""
-    return {paths.SCHEMAS / "case.schema.json": json.dumps(case_document(), ensure_ascii=False, indent=2) + "\n"}
+    docs = {
+        "case": case_document(),
+        "network": _document(network_schema.network_schema(network_schema.load_vocabulary()), "Network entry", "hooks/hub/network_schema.py"),
+        "event": _document(event_schema.event_schema(), "Event entry", "hooks/hub/event_schema.py"),
+    }
+    return {paths.SCHEMAS / f"{name}.schema.json": json.dumps(doc, ensure_ascii=False, indent=2) + "\n" for name, doc in docs.items()}
 
 
 def derived_files() -> dict:
     """{path: text} of every committed file derived from the schemas."""
-    from . import issue_form, pr_templates, scaffold
+    from . import entry_templates, issue_form, pr_templates, scaffold
 
-    return {**documents(), **scaffold.templates(), **issue_form.files(), **pr_templates.files()}
+    return {**documents(), **scaffold.templates(), **issue_form.files(), **pr_templates.files(), **entry_templates.files()}

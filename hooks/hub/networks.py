@@ -123,8 +123,7 @@ def page(entries: dict, lang: str, t: dict, vocabulary, current: tuple | None = 
 
 def generated(entries: dict, strings_by_lang: dict, vocabulary) -> dict[str, str]:
     """{"<lang>/<path>.md": markdown} of the directory and its filtered pages, in every language."""
-    if not entries:
-        return {}
+    # The index exists even with no entry: the navigation and pages link to it.
     used = sorted({(kind, value) for e in entries.values() for kind, values in values_of(e.meta).items() for value in values})
     out = {}
     for lang in LANGUAGES:

@@ -29,6 +29,9 @@ class Context:
     themes: list
     cases: dict  # id -> {lang: content.Item}
     episodes: dict = field(default_factory=dict)  # id -> {lang: episodes.Episode}
+    networks: dict = field(default_factory=dict)  # id -> yaml_entries.Entry (networks/)
+    vocabulary: object = None  # network_schema.Vocabulary: kinds of support, regions
+    events: dict = field(default_factory=dict)  # id -> yaml_entries.Entry (events/)
 
 
 def esc(text) -> str:
@@ -233,9 +236,16 @@ def case_groups(ctx: Context, items: list, from_url: str) -> str:
 
 
 
+def events_list(ctx: Context, page_url: str) -> str:
+    """The working group's events, upcoming and past (for the working-group page)."""
+    from . import events  # imported here: events builds its pages with this module's front_matter
+
+    return events.listing_html(ctx.events, ctx.lang, ctx.t, page_url, events.build_day())
+
+
 # Placeholder name -> function(ctx, page_url) returning Markdown. Modules that
 # generate parts of hand-written pages (assessment, contribution guide) add theirs.
-PLACEHOLDERS = {"themes": themes_list, "home-numbers": home_numbers, "home-newest": home_newest, **guide.PLACEHOLDERS}
+PLACEHOLDERS = {"themes": themes_list, "events": events_list, "home-numbers": home_numbers, "home-newest": home_newest, **guide.PLACEHOLDERS}
 
 
 def themes_overview(ctx: Context) -> str:

@@ -19,6 +19,8 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # and years are shorter than the eight digits required here.
 PHONE = re.compile(r"(?<![\w/=&?.-])\+?\(?\d[\d ()./-]{6,}\d(?![\w/])")
 MIN_PHONE_DIGITS = 8
+# Dates and runs of years (2024-05-16, 2014/2015) have as many digits.
+NOT_A_PHONE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|(?:19|20)\d\d(?:\s*[-/.]\s*(?:19|20)\d\d)+")
 
 
 def _texts(node: yaml.Node, where: str) -> Iterator[tuple[yaml.Node, str]]:
@@ -42,6 +44,6 @@ def findings(node: yaml.Node | None) -> Iterator[tuple[yaml.Node, str, str]]:
             yield text_node, where, "holds an e-mail address: link to the organisation's public contact page (contact: https://...) instead"
             continue
         for match in PHONE.finditer(text):
-            if sum(ch.isdigit() for ch in match[0]) >= MIN_PHONE_DIGITS:
+            if sum(ch.isdigit() for ch in match[0]) >= MIN_PHONE_DIGITS and not NOT_A_PHONE.fullmatch(match[0].strip()):
                 yield text_node, where, f"holds what looks like a phone number ({match[0].strip()}): link to the organisation's public contact page instead"
                 break

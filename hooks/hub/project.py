@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import assessment, case_schema, citations, content, episodes, paths, podcast_feed, strings, themes, topics
+from . import assessment, case_schema, citations, content, episodes, events, network_schema, networks, paths, podcast_feed, strings, themes, topics
 from .problems import Problem
 
 
@@ -23,6 +23,7 @@ class Layout:
     strings_dir: Path = paths.STRINGS_DIR
     assessment_file: Path = assessment.BANK_FILE
     podcast_file: Path = podcast_feed.CHANNEL_FILE
+    support_file: Path = network_schema.SUPPORT_FILE
 
     @property
     def cases_dir(self) -> Path:
@@ -31,6 +32,14 @@ class Layout:
     @property
     def podcasts_dir(self) -> Path:
         return self.root / "podcasts"
+
+    @property
+    def networks_dir(self) -> Path:
+        return self.root / "networks"
+
+    @property
+    def events_dir(self) -> Path:
+        return self.root / "events"
 
 
 @dataclass
@@ -41,6 +50,9 @@ class Report:
     cases: dict = field(default_factory=dict)  # id -> {lang: content.Item}
     episodes: dict = field(default_factory=dict)  # id -> {lang: episodes.Episode}
     channel: object = None  # podcast_feed.Channel, once there are episodes
+    vocabulary: object = None  # network_schema.Vocabulary (kinds of support, regions)
+    networks: dict = field(default_factory=dict)  # id -> yaml_entries.Entry
+    events: dict = field(default_factory=dict)  # id -> yaml_entries.Entry
     files_checked: int = 0
 
     @property
@@ -94,5 +106,15 @@ def check(layout: Layout = Layout()) -> Report:
         # The podcast's image and titles matter once there is an episode to publish.
         report.channel, found = podcast_feed.check_channel(layout.podcast_file, layout.podcasts_dir, layout.root)
         report.problems += found
+    found = network_schema.check_vocabulary(layout.support_file, layout.root, [t.id for t in report.topics])
+    report.problems += found
+    if not found:
+        report.vocabulary = network_schema.load_vocabulary(layout.support_file)
+        report.networks, found, checked = networks.check(layout.networks_dir, layout.root, report.vocabulary)
+        report.problems += found
+        report.files_checked += checked
+    report.events, found, checked = events.check(layout.events_dir, layout.root, {i.id for i in items}, set(report.episodes))
+    report.problems += found
+    report.files_checked += checked
     report.problems.sort(key=lambda p: (p.path, p.line, p.field))
     return report

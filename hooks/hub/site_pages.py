@@ -7,7 +7,7 @@ the language switch leads to the same page.
 
 from __future__ import annotations
 
-from . import assessment_page, media_pages, pages, render, urls
+from . import assessment_page, events, media_pages, networks, pages, render, urls
 from .languages import DEFAULT, DIRECTION, LANGUAGES
 
 
@@ -16,7 +16,7 @@ def generated(report, strings_by_lang: dict) -> dict[str, str]:
     out: dict[str, str] = {}
     countries = sorted({pages.pick(v, "en").meta["country"] for v in report.cases.values()})
     for lang in LANGUAGES:
-        ctx = pages.Context(lang, strings_by_lang[lang], report.themes, report.cases, report.episodes)
+        ctx = pages.Context(lang, strings_by_lang[lang], report.themes, report.cases, report.episodes, networks=report.networks, vocabulary=report.vocabulary, events=report.events)
 
         def add(url: str, page) -> None:
             """`page` is Markdown, or (Markdown, (HTML before, HTML after))."""
@@ -44,9 +44,19 @@ def generated(report, strings_by_lang: dict) -> dict[str, str]:
         for episode_id, versions in report.episodes.items():
             if lang in versions or lang == DEFAULT:  # the same fallback as cases
                 add(urls.episode(episode_id), media_pages.episode_page(ctx, versions, strings_by_lang, has_feed))
+    out.update(networks.generated(report.networks, strings_by_lang, report.vocabulary))
+    out.update(events.generated(report.events, strings_by_lang, {lang: output_titles(report, lang) for lang in LANGUAGES}, events.build_day()))
     return out
 
 
+def output_titles(report, lang: str) -> dict:
+    """{("cases"|"episodes", id): (title, language, url)} of what an event can link to."""
+    titles = {}
+    for kind, items, url_of in (("cases", report.cases, urls.case), ("episodes", report.episodes, urls.episode)):
+        for item_id, versions in items.items():
+            version = pages.pick(versions, lang)
+            titles[(kind, item_id)] = (version.meta["title"], version.lang, url_of(item_id))
+    return titles
 
 
 def redirects(report, strings_by_lang: dict, site_url: str) -> dict[str, str]:

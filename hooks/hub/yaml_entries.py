@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from . import datafile, paths, private_details, yamlnodes
 from .problems import Problem
 from .schema import Group
@@ -21,6 +23,21 @@ class Entry:
     id: str
     rel: str  # repository-relative path, for messages
     meta: dict
+    node: object = None  # the composed file, to place later problems on their lines
+
+    def line(self, *keys) -> int:
+        """The line of a value inside the file, following keys and list positions."""
+        node = self.node
+        for key in keys:
+            if isinstance(node, yaml.MappingNode):
+                node = next((v for k, v in node.value if k.value == key), None)
+            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+                node = node.value[key]
+            else:
+                node = None
+            if node is None:
+                return 1
+        return yamlnodes.line_of(node)
 
 
 def find(folder: Path) -> list[Path]:
@@ -46,5 +63,5 @@ def read(folder: Path, root: Path, schema: Group, what: str) -> tuple[dict[str, 
             id_node = next(v for k, v in node.value if k.value == "id")
             found.append(Problem(rel, yamlnodes.line_of(id_node), "id", f"{meta['id']!r} differs from the file name {path.name!r}: make them equal"))
             continue
-        entries[meta["id"]] = Entry(meta["id"], rel, meta)
+        entries[meta["id"]] = Entry(meta["id"], rel, meta, node)
     return entries, found, len(files)

@@ -712,6 +712,14 @@
         return el("li", {}, [el("a", { href: e.url, lang: e.lang !== bank.lang ? e.lang : null, text: e.title }), " · " + (t["media_kind_" + e.kind] || "")]);
       })));
     }
+    // Networks of the directory offering support on this dimension's topics.
+    var networks = found.networks || [];
+    if (networks.length) {
+      item.appendChild(el("p", { class: "hub-recommendation__label", text: t.assess_related_networks }));
+      item.appendChild(el("ul", { class: "hub-recommendation__networks" }, networks.map(function (n) {
+        return el("li", {}, [el("a", { href: n.url, text: n.name })]);
+      }).concat([el("li", {}, [el("a", { href: bank.networks_url, text: t.assess_all_networks })])])));
+    }
     var goalId = "hub-goal-" + r.dimension.id;
     var goal = el("textarea", { id: goalId, rows: "2", maxlength: "2000", "data-goal": r.dimension.id });
     var printed = el("p", { class: "hub-print-only" });
