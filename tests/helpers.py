@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-import gzip
-import io
-import http.server
 import os
 import re
 import subprocess
@@ -15,6 +11,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "scripts"))
+import static_server  # noqa: E402 (scripts/ is not a package)
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -40,40 +39,12 @@ def build(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.
     )
 
 
-COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".vtt", ".txt")
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves files like a static host: gzip for text when the client accepts it."""
-
-    def log_message(self, *args):
-        pass
-
-    def send_head(self):
-        path = self.translate_path(self.path)
-        if os.path.isdir(path):
-            if not self.path.split("?")[0].endswith("/"):
-                return super().send_head()  # the base class redirects to the slash URL
-            path = os.path.join(path, "index.html")
-        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (wants_gzip and path.endswith(COMPRESSIBLE) and os.path.isfile(path)):
-            return super().send_head()
-        with open(path, "rb") as handle:
-            body = gzip.compress(handle.read(), compresslevel=6, mtime=0)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(path))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
-
-
 class Server:
-    """A static file server on 127.0.0.1, like any static host, optionally under a sub-path."""
+    """A static file server on 127.0.0.1, like any static host (byte ranges, gzip,
+    a 404 page per language: scripts/static_server.py, which scripts/serve uses)."""
 
     def __init__(self, root: Path):
-        handler = functools.partial(_QuietHandler, directory=str(root))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd = static_server.server(root)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     @property

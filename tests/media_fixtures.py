@@ -6,15 +6,12 @@ twice; the fixture folders hold only the episode files and broken inputs.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import re
 import shutil
 import threading
 from contextlib import contextmanager
 from pathlib import Path
 
-from helpers import REPO
+from helpers import REPO, static_server
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -40,54 +37,10 @@ def site_project(tmp: Path, scenario: str) -> Path:
     return project
 
 
-class RangeHandler(http.server.SimpleHTTPRequestHandler):
-    """A static file server that answers byte ranges, as static hosts do.
-
-    Browsers seek in audio and video with Range requests; Python's own
-    handler ignores them, and a player it serves cannot seek.
-    """
-
-    def log_message(self, *args):
-        pass
-
-    def send_head(self):
-        wanted = re.fullmatch(r"bytes=(\d+)-(\d*)", self.headers.get("Range", ""))
-        path = Path(self.translate_path(self.path))
-        if not wanted or not path.is_file():
-            return super().send_head()
-        size = path.stat().st_size
-        start = int(wanted[1])
-        end = min(int(wanted[2]) if wanted[2] else size - 1, size - 1)
-        if start >= size:
-            self.send_error(416)
-            return None
-        stream = path.open("rb")
-        stream.seek(start)
-        self.send_response(206)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Range", f"bytes {start}-{end}/{size}")
-        self.send_header("Content-Length", str(end - start + 1))
-        self.send_header("Accept-Ranges", "bytes")
-        self.end_headers()
-        self.range_left = end - start + 1
-        return stream
-
-    def copyfile(self, source, outputfile):
-        left = getattr(self, "range_left", None)
-        if left is None:
-            return super().copyfile(source, outputfile)
-        while left > 0:
-            chunk = source.read(min(64 * 1024, left))
-            if not chunk:
-                break
-            outputfile.write(chunk)
-            left -= len(chunk)
-
-
 @contextmanager
 def ranged_server(root: Path):
     """Serve `root` on 127.0.0.1 with byte ranges; yields the base address."""
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(RangeHandler, directory=str(root)))
+    httpd = static_server.server(root)  # byte ranges, as static hosts answer them
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:

@@ -11,7 +11,7 @@ import pytest
 from mutagen import File as MutagenFile
 
 from helpers import REPO, tags
-from hub import media_files, project
+from hub import media_files, project, themes
 from test_built_site import resolve
 
 REPORT = project.check()
@@ -120,8 +120,9 @@ def test_episode_pages_show_player_transcript_links_and_feed(site, lang, prefix)
         assert versions[lang].meta["title"] in text
         (feed,) = [attrs for tag, attrs in all_tags if tag == "link" and attrs.get("type") == "application/rss+xml"]
         assert feed["rel"] == "alternate" and resolve(own, feed["href"]) == f"/{prefix}podcast/feed.xml"
+        slugs = {theme.id: theme.slug for theme in themes.load()}
         for theme in episode.meta["themes"]:
-            assert any(tag == "a" and resolve(own, attrs.get("href", "")) == f"/{prefix}themes/{theme.lower()}/" for tag, attrs in all_tags)
+            assert any(tag == "a" and resolve(own, attrs.get("href", "")) == f"/{prefix}themes/{slugs[theme]}/" for tag, attrs in all_tags)
         assert html.unescape(REPORT_STRINGS[lang]["episode_synthesized"]) in text
 
 

@@ -142,3 +142,19 @@ def test_arabic_pages_have_no_english_frame_text(site):
         assert 'title="Permanent link"' not in text, page
     english = (site / "assessment-method" / "index.html").read_text(encoding="utf-8")
     assert f'title="{STRINGS["en"]["permalink_title"]}"' in english
+
+
+@pytest.mark.parametrize("lang, prefix", LANGS)
+def test_an_episode_shows_its_length_before_anything_is_played(site, lang, prefix):
+    from hub import media_files
+
+    for episode_id, versions in REPORT.episodes.items():
+        episode = pages.pick(versions, lang)
+        if episode.embed is not None:
+            continue
+        page = site / prefix / "media" / episode_id / "index.html"
+        found = [(tag, a) for tag, a in tags(page) if tag in ("audio", "video", "time") or a.get("id") == "player-length"]
+        player = next(a for tag, a in found if tag in ("audio", "video"))
+        assert player["preload"] == "none" and player["aria-describedby"] == "player-length"
+        length = re.search(r'<p class="hub-player__length" id="player-length">(.*?)</p>', read(site, f"{prefix}media/{episode_id}/index.html"))[1]
+        assert f">{media_files.clock(episode.duration)}</time>" in length

@@ -41,6 +41,15 @@ def sorted_episodes(episodes: dict, lang: str) -> list:
     )
 
 
+def _duration_html(seconds: float) -> str:
+    """A duration readers see as 1:05 and machines read as PT1M5S, isolated in any text direction."""
+    total = int(round(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    iso = "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "") + f"{secs}S"
+    return f'<time datetime="{iso}" dir="ltr">{esc(media_files.clock(seconds))}</time>'
+
+
 def _player(episode, t: dict, page_lang: str, url: str) -> str:
     meta = episode.meta
     label = esc(f'{t["episode_player"]}: {meta["title"]}')
@@ -70,12 +79,13 @@ def _player(episode, t: dict, page_lang: str, url: str) -> str:
     fallback = f'<p>{esc(t["episode_no_player"])} <a href="{src}">{download}</a></p>'
     tag = meta["kind"]
     element = (
-        f'<{tag} class="hub-player__{tag}" controls preload="none" aria-label="{label}"'
+        f'<{tag} class="hub-player__{tag}" controls preload="none" aria-label="{label}" aria-describedby="player-length"'
         f'{" playsinline" if tag == "video" else ""}>'
         f'<source src="{src}" type="{esc(measured.mime)}">{tracks}{fallback}</{tag}>'
     )
+    length = esc(t["episode_length"]).format(duration=_duration_html(episode.duration))
     return (
-        f'<div class="hub-player" id="player">{element}'
+        f'<div class="hub-player" id="player"><p class="hub-player__length" id="player-length">{length}</p>{element}'
         f'<p class="hub-player__download"><a href="{src}" download>{download}</a></p></div>\n\n'
     )
 

@@ -1,0 +1,163 @@
+"""Serve a built site as a static host does, for scripts/serve and the tests.
+
+Python's own http.server is close to a host but not quite: it ignores HTTP
+Range (so a browser cannot seek in audio or video it serves, and transcript
+timestamps do nothing), does not compress, and answers a missing page with
+its own error text. This handler adds byte ranges, gzip for text when the
+client accepts it, and each language's 404 page (/ar/404.html under /ar/).
+
+    python scripts/static_server.py [--port 8000] [--watch] SITE_DIR
+
+With --watch the site is rebuilt (scripts/build's strict build) whenever a
+source file changes; reload the page to see the result.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import io
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".vtt", ".txt")
+RANGE = re.compile(r"bytes=(\d+)-(\d*)")
+
+
+class StaticHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files with byte ranges, gzip for text, and a 404 page per language."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        self.range_left = None
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # the base class redirects to the slash URL
+            path = os.path.join(path, "index.html")
+        if not os.path.isfile(path):
+            return self._not_found()
+        wanted = RANGE.fullmatch(self.headers.get("Range", ""))
+        if wanted:
+            return self._range(Path(path), wanted)
+        if "gzip" in self.headers.get("Accept-Encoding", "") and path.endswith(COMPRESSIBLE):
+            with open(path, "rb") as handle:
+                return self._body(200, gzip.compress(handle.read(), compresslevel=6, mtime=0), self.guess_type(path), gzip_encoded=True)
+        return super().send_head()
+
+    def end_headers(self):
+        if self.command in ("GET", "HEAD") and not self._headers_buffer_has(b"Accept-Ranges"):
+            self.send_header("Accept-Ranges", "bytes")
+        super().end_headers()
+
+    def _headers_buffer_has(self, name: bytes) -> bool:
+        return any(line.startswith(name) for line in getattr(self, "_headers_buffer", []))
+
+    def _body(self, status: int, body: bytes, content_type: str, gzip_encoded: bool = False):
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        if gzip_encoded:
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def _not_found(self):
+        # The deepest language root above the address that has a 404 page.
+        parts = [p for p in self.path.split("?")[0].split("/") if p]
+        for depth in range(min(len(parts), 1), -1, -1):
+            page = Path(self.directory, *parts[:depth], "404.html")
+            if page.is_file():
+                return self._body(404, page.read_bytes(), "text/html; charset=utf-8")
+        self.send_error(404)
+        return None
+
+    def _range(self, path: Path, wanted):
+        size = path.stat().st_size
+        start = int(wanted[1])
+        end = min(int(wanted[2]) if wanted[2] else size - 1, size - 1)
+        if start >= size or end < start:
+            self.send_response(416)
+            self.send_header("Content-Range", f"bytes */{size}")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return None
+        stream = path.open("rb")
+        stream.seek(start)
+        self.send_response(206)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Range", f"bytes {start}-{end}/{size}")
+        self.send_header("Content-Length", str(end - start + 1))
+        self.end_headers()
+        self.range_left = end - start + 1
+        return stream
+
+    def copyfile(self, source, outputfile):
+        left = self.range_left
+        if left is None:
+            return super().copyfile(source, outputfile)
+        while left > 0:
+            chunk = source.read(min(64 * 1024, left))
+            if not chunk:
+                break
+            outputfile.write(chunk)
+            left -= len(chunk)
+
+
+def server(root: Path, port: int = 0, host: str = "127.0.0.1") -> http.server.ThreadingHTTPServer:
+    return http.server.ThreadingHTTPServer((host, port), functools.partial(StaticHandler, directory=str(root)))
+
+
+WATCHED = ("docs", "good_practices", "podcasts", "hooks", "overrides", "networks", "events", "mkdocs.yml")
+
+
+def _fingerprint(project: Path) -> tuple:
+    stamps = []
+    for name in WATCHED:
+        target = project / name
+        files = [target] if target.is_file() else (p for p in target.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        stamps += [(str(p), p.stat().st_mtime_ns) for p in files]
+    return tuple(sorted(stamps))
+
+
+def _watch(project: Path, site: Path) -> None:
+    """Rebuild the site whenever a source file changes (polled: no dependency)."""
+    last = _fingerprint(project)
+    while True:
+        time.sleep(1)
+        now = _fingerprint(project)
+        if now != last:
+            last = now
+            print("change seen: rebuilding…", flush=True)
+            result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=project)
+            print("rebuilt: reload the page" if result.returncode == 0 else "the build failed: see above", flush=True)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site", type=Path)
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--watch", action="store_true", help="rebuild when a source file changes")
+    args = parser.parse_args(argv)
+    httpd = server(args.site, args.port)
+    if args.watch:
+        threading.Thread(target=_watch, args=(Path.cwd(), args.site), daemon=True).start()
+    print(f"Serving {args.site} at http://127.0.0.1:{args.port}/ (Arabic at /ar/); Ctrl+C stops.", flush=True)
+    try:
+        httpd.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
