@@ -89,6 +89,7 @@ def test_a_filtered_directory_holds_only_the_matching_networks_and_marks_its_fil
     assert model["title"] == "Networks and mentoring: Safety"
     current = [o for g in model["filters"] for o in g["options"] if o["current"]]
     assert [o["text"] for o in current] == ["Safety"]
+    assert [g["kind"] for g in model["filters"] if g["open"]] == ["support"]
     assert model["all_url"] == "../../"
 
 

@@ -91,7 +91,8 @@ def filter_groups(entries: dict, lang: str, t: dict, vocabulary, page_url: str, 
             ({"text": value_name(kind, value, lang, vocabulary), "count": n, "url": urls.relative(page_url, urls.networks_filter(kind, value)), "current": current == (kind, value)} for value, n in counts.items()),
             key=lambda o: o["text"].casefold(),
         )
-        groups.append({"kind": kind, "label": t["network_filter_" + kind], "options": options})
+        # On a filtered page the group holding the current filter is open, so it shows which one.
+        groups.append({"kind": kind, "label": t["network_filter_" + kind], "options": options, "open": any(o["current"] for o in options)})
     return groups
 
 
