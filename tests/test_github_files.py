@@ -119,12 +119,13 @@ def test_pre_commit_runs_the_check_when_content_or_data_changes():
     check = hooks["hub-check"]
     assert check["entry"] == "scripts/check" and check["language"] == "script" and check["pass_filenames"] is False
     pattern = re.compile(check["files"])
-    for path in ("good_practices/tunisia-parity-2018.ar.md", "podcasts/hub-trailer.en.md", "podcasts/media/hub-trailer.ar.vtt", "hooks/hub/data/themes.yml", "hooks/hub/data/strings/site.yml"):
+    for path in ("good_practices/tunisia-parity-2018.ar.md", "podcasts/hub-trailer.en.md", "podcasts/media/hub-trailer.ar.vtt", "hooks/hub/data/themes.yml", "hooks/hub/data/strings/site.yml", "networks/refela.yml", "events/2024-10-amman-workshop.yml", "hooks/hub/data/support.yml"):
         assert pattern.search(path), path
     for path in ("README.md", "hooks/site.py", "tests/test_validator.py"):
         assert not pattern.search(path), path
     generate = re.compile(hooks["hub-generate"]["files"])
     assert generate.search("hooks/hub/case_schema.py") and generate.search(".github/ISSUE_TEMPLATE/case-ar-good-practice.yml")
+    assert generate.search("hooks/hub/network_schema.py") and generate.search("events/_template.yml")
 
 
 def codeowners() -> list[tuple[str, list[str]]]:
