@@ -26,6 +26,15 @@ def _code(text: str, lang: str = "en") -> str:
     return f'<code lang="{lang}" dir="{DIRECTION[lang]}">{_cell(text)}</code>' if text else ""
 
 
+def _example(field, lang: str) -> str:
+    """The field's example in the page's language: a quoted text in that
+    language as text (isolated), anything else (codes, lists) as code."""
+    example = field.example_in(lang)
+    if example == field.example or not example.startswith('"'):
+        return _code(example)
+    return f'<bdi lang="{lang}" dir="{DIRECTION[lang]}">{_cell(example)}</bdi>'
+
+
 def _heading(name: str, lang: str) -> str:
     """A section heading as typed in a file: code for Latin, plain text for Arabic
     (a monospace face spreads Arabic letters apart and breaks their shapes)."""
@@ -55,7 +64,7 @@ def fields_table(schema: Group, ctx) -> str:
         if ctx.lang not in field.help:
             continue  # a part its parent's row already explains (e.g. one caption file per language)
         need = t["guide_required"] if field.required else t["guide_optional"]
-        rows.append(f"| {_code(name)} | {need} | {_cell(field.help[ctx.lang])} | {_code(field.example)} |")
+        rows.append(f"| {_code(name)} | {need} | {_cell(field.help[ctx.lang])} | {_example(field, ctx.lang)} |")
     return "\n".join(rows) + "\n"
 
 

@@ -52,7 +52,7 @@ def _option_labels(name: str, values, t: dict, theme_list) -> tuple:
     """Dropdown options as (value, {lang: label}); themes show their letter and name, topics their name."""
     if name == "themes":
         by_id = {theme.id: theme for theme in theme_list}
-        return tuple((v, {lang: f"{v} · {by_id[v].name[lang]}" for lang in LANGUAGES}) for v in values)
+        return tuple((v, {lang: f"{by_id[v].label[lang]} · {by_id[v].name[lang]}" for lang in LANGUAGES}) for v in values)
     if name == "topics":
         by_id = {topic.id: topic for topic in topic_data.load()}
         return tuple((v, dict(by_id[v].name)) for v in values)
@@ -60,16 +60,16 @@ def _option_labels(name: str, values, t: dict, theme_list) -> tuple:
 
 
 def _placeholder(field) -> dict:
-    # Examples of free text are English sentences; show only language-neutral ones.
-    if isinstance(field.kind, Text) and field.name != "id" or not field.example:
+    # Free text shows an example only when it has one in each language.
+    if isinstance(field.kind, Text) and field.name != "id" and not field.examples or not field.example:
         return {}
-    return {lang: field.example.strip('"') for lang in LANGUAGES}
+    return {lang: field.example_in(lang).strip('"') for lang in LANGUAGES}
 
 
 def _source_placeholder(source: Group, t: dict, lang: str) -> str:
     lines = []
     for part in source.fields:
-        example = part.example.strip('"') or "https://…"
+        example = part.example_in(lang).strip('"') or "https://…"
         lines.append(f"{t[lang]['form_source_' + part.name]} {example}")
     return "\n".join(lines)
 

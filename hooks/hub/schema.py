@@ -274,6 +274,12 @@ class Field:
     required: bool = True
     help: dict = dataclass_field(default_factory=dict)  # language -> one sentence for contributors
     example: str = ""  # a YAML value, shown when the field is missing
+    # The example in other languages, for free text (a title, a name): the
+    # Arabic guide and forms show an Arabic title, not an English one.
+    examples: dict = dataclass_field(default_factory=dict)
+
+    def example_in(self, lang: str) -> str:
+        return self.examples.get(lang, self.example)
 
 
 @dataclass
