@@ -9,11 +9,12 @@ from pathlib import Path
 
 import icalendar
 import pytest
+import yaml
 
 from helpers import REPO, build, tags
 from test_fixture_site import FIXTURES, make_project
 
-from hub import assessment_page, events, network_schema, networks, pages, private_details, project, strings, yamlnodes
+from hub import assessment_page, entry_templates, events, network_schema, networks, pages, private_details, project, strings, yamlnodes
 
 VOCABULARY = network_schema.load_vocabulary()
 STRINGS = strings.load()
@@ -212,3 +213,22 @@ def test_the_assessment_recommends_networks_for_backing_and_safety():
         assert [n["url"] for n in recommendations[dimension]["networks"]] == ["../networks/#sample-network"]
     assert recommendations["election-backing"]["networks"][0]["name"] == "Sample network of elected women"
     assert links["networks_url"] == "../networks/"
+
+
+@pytest.mark.parametrize("kind", ["network", "event"])
+def test_each_issue_form_asks_every_field_but_the_review_date_in_both_languages(kind):
+    schema, folder, _ = entry_templates.schemas()[kind]
+    expected = set()
+    for field in schema.fields:
+        if field.name in entry_templates.NOT_ASKED:
+            continue
+        parts = field.kind.fields if hasattr(field.kind, "fields") else None
+        expected |= {f"{field.name}.{p.name}" for p in parts} if parts else {field.name}
+    for lang in ("en", "ar"):
+        path = REPO / ".github" / "ISSUE_TEMPLATE" / f"{kind}-{lang}.yml"
+        form = yaml.safe_load(path.read_text(encoding="utf-8"))
+        questions = [e for e in form["body"] if e["type"] not in ("markdown", "checkboxes")]
+        assert {q["attributes"]["label"] for q in questions} == expected
+        assert len({e["id"] for e in form["body"] if "id" in e}) == len(form["body"]) - 1  # unique ids, the intro has none
+        assert form["name"] == STRINGS[lang][f"form_{kind}_name"] and f"{folder}/" in form["body"][0]["attributes"]["value"]
+        assert all(e["attributes"]["description"] for e in questions)

@@ -1,15 +1,20 @@
-"""Templates of one-file entries (networks/_template.yml, events/_template.yml), from their schemas.
+"""Templates and issue forms of one-file entries (networks/, events/), from their schemas.
 
 Each field is shown with its help in both languages and its example, so a
 contributor copies the file, renames it to <id>.yml and fills it in; the
 comments always match the validator's rules because both come from the schema.
+Who cannot use git proposes an entry with an issue form (one per kind and
+language): one question per field, named as in the file, which a maintainer
+copies into a new file.
 """
 
 from __future__ import annotations
 
-from . import event_schema, network_schema, paths
+import yaml
+
+from . import event_schema, issue_form, network_schema, paths, strings
 from .languages import LANGUAGES
-from .schema import Group
+from .schema import Choice, Group, ListOf, Text
 
 HEADER = {
     "en": "Template: copy this file to {folder}/<id>.yml, fill it in, then run scripts/check. Lines starting with # explain; delete them when done.",
@@ -28,9 +33,65 @@ def template(schema: Group, folder: str, schema_file: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def files() -> dict:
-    """{path: text} of the entry templates."""
+# The maintainer who writes the file checks the sources then: the date is theirs.
+NOT_ASKED = {"reviewed"}
+# A proposer need not invent an id; the maintainer chooses one.
+OPTIONAL_IN_FORM = {"id"}
+
+
+def _element(name: str, kind, required: bool, help_text: str, example: str) -> dict:
+    attributes = {"label": name, "description": help_text}
+    if isinstance(kind, ListOf) and isinstance(kind.item, Choice):
+        kind_name, attributes = "dropdown", {**attributes, "multiple": True, "options": list(kind.item.options)}
+    elif isinstance(kind, Choice):
+        kind_name, attributes = "dropdown", {**attributes, "options": list(kind.options)}
+    else:
+        long_text = isinstance(kind, ListOf) or isinstance(kind, Text) and (kind.max_length or 0) > issue_form.ONE_LINE_LIMIT
+        kind_name = "textarea" if long_text else "input"
+        if example:
+            attributes["placeholder"] = example
+    return {"type": kind_name, "id": name.replace(".", "-"), "attributes": attributes, "validations": {"required": required}}
+
+
+def form(schema: Group, kind: str, folder: str, lang: str, t: dict) -> dict:
+    """The GitHub issue form proposing one entry, in one language."""
+    body = [{"type": "markdown", "attributes": {"value": t["form_entry_intro"].format(folder=folder)}}]
+    for field in schema.fields:
+        if field.name in NOT_ASKED:
+            continue
+        if isinstance(field.kind, Group):
+            # A name or a text per language: one question per part, named as in the file.
+            for part in field.kind.fields:
+                help_text = part.help.get(lang) or f"{field.help[lang]} ({part.name})"
+                body.append(_element(f"{field.name}.{part.name}", part.kind, field.required and part.required, help_text, part.example))
+        else:
+            body.append(_element(field.name, field.kind, field.required and field.name not in OPTIONAL_IN_FORM, field.help[lang], field.example))
+    body.append({"type": "checkboxes", "id": "consent", "attributes": {
+        "label": t["form_label_consent"],
+        "options": [{"label": t[key], "required": True} for key in issue_form.CONSENT],
+    }})
+    return {"name": t[f"form_{kind}_name"], "description": t[f"form_{kind}_description"], "title": t[f"form_{kind}_title"], "body": body}
+
+
+def schemas() -> dict:
+    """{kind: (schema, folder, JSON Schema file)} of every one-file entry."""
     return {
-        paths.REPO / "networks" / "_template.yml": template(network_schema.network_schema(network_schema.load_vocabulary()), "networks", "network.schema.json"),
-        paths.REPO / "events" / "_template.yml": template(event_schema.event_schema(), "events", "event.schema.json"),
+        "network": (network_schema.network_schema(network_schema.load_vocabulary()), "networks", "network.schema.json"),
+        "event": (event_schema.event_schema(), "events", "event.schema.json"),
     }
+
+
+FORM_HEADER = "# Generated from hooks/hub/{kind}_schema.py by scripts/generate; do not edit by hand.\n"
+
+
+def files() -> dict:
+    """{path: text} of the entry templates and their issue forms."""
+    t = strings.load()
+    out = {}
+    for kind, (schema, folder, schema_file) in schemas().items():
+        out[paths.REPO / folder / "_template.yml"] = template(schema, folder, schema_file)
+        for lang in LANGUAGES:
+            out[paths.REPO / issue_form.FOLDER / f"{kind}-{lang}.yml"] = FORM_HEADER.format(kind=kind) + yaml.dump(
+                form(schema, kind, folder, lang, t[lang]), allow_unicode=True, sort_keys=False, width=100
+            )
+    return out
