@@ -187,6 +187,8 @@ def _plant(project: Path) -> dict:
         payloads = "\n\n".join(payload for _, _, payload in BODY[n:n + 10])
         (cases / f"{case_id}.en.md").write_text(front(case_id) + ARTICLE.format(payload=payloads), encoding="utf-8")
         planted[f"good-practices/{case_id}/"] = None
+    for event in (project / "events").glob("*.yml"):
+        event.unlink()  # events name real cases, which this copy does not hold
     episodes = project / "podcasts"
     for path in episodes.glob("library-walkthrough.*.md"):
         path.unlink()
@@ -194,7 +196,14 @@ def _plant(project: Path) -> dict:
     head, _, _ = trailer.partition("\n---\n")
     hostile_title = hostile.FRONT_MATTER_TEXT[0]
     head = head.replace("id: hub-trailer", "id: hostile-episode")
-    head = re.sub(r"(?m)^title: .*$", "title: " + repr(hostile_title).replace("'", "''").strip("'").join("''"), head)
+    def quoted(text: str) -> str:
+        return "'" + text.replace("'", "''") + "'"
+
+    # The payloads in every text field of the episode schema.
+    head = re.sub(r"(?m)^title: .*$", "title: " + quoted(hostile_title), head)
+    head = re.sub(r"(?m)^summary: .*$", "summary: " + quoted(hostile.FRONT_MATTER_TEXT[1]), head)
+    head = re.sub(r"(?m)^- name: .*$", "- name: " + quoted(hostile.FRONT_MATTER_TEXT[2]), head)
+    head = re.sub(r"(?m)^  role: .*$", "  role: " + quoted(hostile.FRONT_MATTER_TEXT[3]), head)
     transcript = "\n\n".join(f"[0:{n:02d}] {payload}" for n, (_, _, payload) in enumerate(BODY[:40]))
     (episodes / "hostile-episode.en.md").write_text(head + "\n---\n\n" + transcript + "\n", encoding="utf-8")
     planted["media/hostile-episode/"] = hostile_title
@@ -298,6 +307,9 @@ def test_no_hostile_input_runs_in_chromium_in_either_language(hostile_site):
                     # Escaped, not dropped: the reader sees exactly what was typed.
                     assert page.locator("h1").first.text_content().strip() == front_text.strip(), url
                     assert page.title().startswith(front_text.strip()[:20]), url
+                if path.startswith("media/"):
+                    shown = page.locator("article").inner_text()
+                    assert all(text in shown for text in hostile.FRONT_MATTER_TEXT[1:4]), url
                 _touch_everything(page, url)
                 page.close(run_before_unload=True)  # asks to close without waiting for it
                 print(f"{prefix + path}: {time.perf_counter() - started:.1f} s", flush=True)
