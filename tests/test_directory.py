@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import re
 import shutil
 from pathlib import Path
 
@@ -232,3 +231,19 @@ def test_each_issue_form_asks_every_field_but_the_review_date_in_both_languages(
         assert len({e["id"] for e in form["body"] if "id" in e}) == len(form["body"]) - 1  # unique ids, the intro has none
         assert form["name"] == STRINGS[lang][f"form_{kind}_name"] and f"{folder}/" in form["body"][0]["attributes"]["value"]
         assert all(e["attributes"]["description"] for e in questions)
+
+
+def test_a_kind_of_support_with_an_unknown_topic_is_refused_on_its_line(tmp_path):
+    path = tmp_path / "support.yml"
+    path.write_text(
+        "support:\n"
+        "  - id: mentoring\n"
+        "    name: {en: Mentoring, ar: الإرشاد}\n"
+        "    topics: [mentoring-networks, mentorship]\n"
+        "regions:\n"
+        "  - id: africa\n"
+        "    name: {en: Africa}\n",
+        encoding="utf-8",
+    )
+    found = network_schema.check_vocabulary(path, tmp_path)
+    assert [(p.line, p.field) for p in found] == [(4, "support.support[1].topics[2]"), (7, "support.regions[1].name.ar")]

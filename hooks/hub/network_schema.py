@@ -41,8 +41,7 @@ class Vocabulary:
 
 def check_vocabulary(path: Path = SUPPORT_FILE, root: Path = paths.REPO, topic_ids=None) -> list[Problem]:
     topic_ids = topic_ids if topic_ids is not None else [t.id for t in topics.load()]
-    node, found = datafile.check(path, root, "support", _vocabulary_schema(topic_ids))
-    return found
+    return datafile.check(path, root, "support", _vocabulary_schema(topic_ids))[1]
 
 
 def load_vocabulary(path: Path = SUPPORT_FILE) -> Vocabulary:
