@@ -247,3 +247,56 @@ def test_a_kind_of_support_with_an_unknown_topic_is_refused_on_its_line(tmp_path
     )
     found = network_schema.check_vocabulary(path, tmp_path)
     assert [(p.line, p.field) for p in found] == [(4, "support.support[1].topics[2]"), (7, "support.regions[1].name.ar")]
+
+
+NETWORK_FIELDS = [f.name for f in network_schema.network_schema(VOCABULARY).fields]
+EVENT_FIELDS = [f.name for f in events.event_schema.event_schema().fields]
+
+
+def _damaged(valid: dict, changes: dict) -> dict:
+    return {**{k: v for k, v in valid.items() if changes.get(k, 0) != "DROP"}, **{k: v for k, v in changes.items() if v != "DROP"}}
+
+
+def _property_values():
+    from hypothesis import strategies as st
+
+    scalars = st.one_of(
+        st.text(max_size=20), st.integers(-5, 3000), st.booleans(), st.none(), st.dates(),
+        st.sampled_from(["TN", "tn", "africa", "mentoring", "virtual", "both", "https://x.org", "mailto:a@b.org", "+33 1 23 45 67 89", "2024-13-45", "DROP"]),
+    )
+    return st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.sampled_from(["en", "ar", "role", "title", "url", "x"]), inner, max_size=3)), max_leaves=8)
+
+
+def test_any_damage_to_a_network_or_event_file_gives_messages_not_tracebacks(tmp_path_factory):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    valid = {
+        "network": yaml.safe_load((FIXTURES / "directory" / "networks" / "sample-network.yml").read_text(encoding="utf-8")),
+        "event": yaml.safe_load((FIXTURES / "directory" / "events" / "sample-upcoming.yml").read_text(encoding="utf-8")),
+    }
+    fields = {"network": NETWORK_FIELDS + ["region", "extra"], "event": EVENT_FIELDS + ["extra"]}
+
+    @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+    @given(kind=st.sampled_from(["network", "event"]), data=st.data())
+    def run(kind, data):
+        changes = data.draw(st.dictionaries(st.sampled_from(fields[kind]), _property_values(), min_size=1, max_size=4))
+        root = tmp_path_factory.mktemp("damaged", numbered=True)
+        folder = root / (kind + "s")
+        folder.mkdir()
+        entry_id = valid[kind]["id"]
+        (folder / f"{entry_id}.yml").write_text(yaml.safe_dump(_damaged(valid[kind], changes), allow_unicode=True, sort_keys=False), encoding="utf-8")
+        if kind == "network":
+            entries, found, _ = networks.check(folder, root, VOCABULARY)
+        else:
+            entries, found, _ = events.check(folder, root, {"sample-quota"}, set())
+        assert bool(entries) != bool([p for p in found if p.severity == "error"])
+        assert all(p.line >= 1 and p.field and p.message for p in found)
+        if entries:  # what the check lets through renders
+            if kind == "network":
+                networks.directory(entries, "ar", STRINGS["ar"], VOCABULARY)
+            else:
+                events.calendars(entries, "https://example.org/", STRINGS, datetime.date(2026, 11, 30))
+                events.listing(entries, "ar", STRINGS["ar"], "working-group/", datetime.date(2026, 11, 30))
+
+    run()
