@@ -82,10 +82,11 @@ def lang_attrs(item_lang: str, page_lang: str) -> str:
     return "" if item_lang == page_lang else f' lang="{item_lang}" dir="{DIRECTION[item_lang]}"'
 
 
-def period_text(period: dict) -> str:
+def period_text(period: dict, t: dict) -> str:
     start, end = period.get("start"), period.get("end")
     if end is None:
-        return f"{start}–"
+        # Words, not "2018–": a trailing dash reads backwards in Arabic.
+        return t["period_since"].format(start=start)
     return str(start) if end == start else f"{start}–{end}"
 
 
@@ -149,7 +150,7 @@ def case_list(ctx: Context, items: list, from_url: str, list_id: str | None = No
             f'<li class="hub-case"{data}>'
             f'<span class="hub-badge hub-badge--{esc(meta["type"])}">{esc(ctx.t["type_" + meta["type"]])}</span>'
             f'<a class="hub-case__title" href="{esc(href)}"{attrs}>{esc(meta["title"])}</a>'
-            f'<span class="hub-case__facts">{esc(countries.name(meta["country"], ctx.lang))} · {esc(period_text(meta["period"]))} · '
+            f'<span class="hub-case__facts">{esc(countries.name(meta["country"], ctx.lang))} · {esc(period_text(meta["period"], ctx.t))} · '
             f'{esc(ctx.t["label_themes"])} {esc(theme_names(ctx, meta["themes"]))}</span>'
             f'<span class="hub-case__summary"{attrs}>{esc(meta["summary"])}</span></li>'
         )
@@ -195,7 +196,7 @@ def home_numbers(ctx: Context, from_url: str) -> str:
 
 
 def case_facts_line(ctx: Context, meta: dict) -> str:
-    return f'{countries.name(meta["country"], ctx.lang)} · {period_text(meta["period"])}'
+    return f'{countries.name(meta["country"], ctx.lang)} · {period_text(meta["period"], ctx.t)}'
 
 
 def home_newest(ctx: Context, from_url: str, count: int = 3) -> str:
@@ -232,8 +233,6 @@ def case_groups(ctx: Context, items: list, from_url: str) -> str:
         listing = case_list(ctx, of_type, from_url) if of_type else raw(f'<p class="hub-empty">{esc(ctx.t["cases_none_of_type"])}</p>')
         groups.append(f'<h2 id="{case_type}">{esc(ctx.t[heading])} <span class="hub-group-count">({len(of_type)})</span></h2>\n\n{listing}')
     return "\n".join(groups)
-
-
 
 
 def events_list(ctx: Context, page_url: str) -> str:
@@ -275,8 +274,8 @@ def theme_page(ctx: Context, theme) -> str:
     return "".join([
         front_matter(title=title, description=theme.description[ctx.lang], hub_page="theme"),
         f'<p class="hub-lead">{esc(theme.description[ctx.lang])}</p>\n\n',
-        f'<h2 id="cases">{esc(ctx.t["theme_cases_heading"])}</h2>\n\n',
-        case_list(ctx, items, url),
+        raw(render.html("counts", counts=counts, label=None), searchable=False),
+        case_groups(ctx, items, url),
         f'\n<p><a href="{esc(library)}">{esc(ctx.t["theme_in_library"])}</a> · '
         f'<a href="{esc(urls.relative(url, urls.THEMES))}">{esc(ctx.t["themes_all"])}</a></p>\n',
     ])
@@ -369,7 +368,7 @@ def case_page(ctx: Context, versions: dict, strings_by_lang: dict) -> tuple[str,
         facts.append(_fact(t["label_place"], esc(meta["place"])))
     facts += [
         _fact(t["label_level"], esc(t["level_" + meta["level"]])),
-        _fact(t["label_period"], esc(period_text(meta["period"]))),
+        _fact(t["label_period"], esc(period_text(meta["period"], t))),
         _fact(t["label_phase"], esc(t["phase_" + meta["phase"]])),
         _fact(t["label_reviewed"], esc(t["reviewed_by"]).format(
             date=f'<time datetime="{meta["reviewed"].isoformat()}">{meta["reviewed"].isoformat()}</time>', reviewer=esc(meta["reviewer"]))),
