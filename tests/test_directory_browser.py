@@ -61,3 +61,12 @@ def test_a_weak_backing_or_safety_score_links_to_networks_that_open_at_their_ent
     first.click()
     page.wait_for_url(f"**/networks/#{target}")
     assert page.locator(f"li.hub-network#{target}").is_visible()
+
+
+@pytest.mark.parametrize("path", ["networks/", "ar/networks/", "ar/networks/support/mentoring/", "events/2024-05-virtual-kickoff/", "ar/events/2024-10-amman-workshop/", "ar/working-group/"])
+def test_directory_and_event_pages_have_no_accessibility_violations(page, server, path):
+    import axe
+
+    page.goto(server.url + path)
+    page.locator("details.hub-network-filter").evaluate_all("items => items.forEach(d => d.open = true)")
+    assert axe.violations(page) == []
