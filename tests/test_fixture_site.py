@@ -105,7 +105,7 @@ def test_a_broken_content_file_fails_the_build_with_the_checker_lines(tmp_path):
     assert "Traceback" not in result.stderr
     assert "good_practices/wrong-types.en.md:5: themes[2]: 'F' is not a theme" in result.stderr
     assert "good_practices/script.en.md:19: body: <script> is not allowed in content" in result.stderr
-    assert "25 errors" in result.stderr
+    assert "27 errors" in result.stderr
 
 
 def test_untranslated_pages_stay_out_of_the_other_languages_search(fixture_site):
