@@ -171,14 +171,20 @@ def fill_placeholders(markdown: str, ctx: Context, page_url: str) -> str:
     return PLACEHOLDER.sub(replace, markdown)
 
 
-def themes_list(ctx: Context, from_url: str) -> str:
-    """The five themes, each linked to its page, as an HTML list."""
-    return raw('<ul class="hub-themes">\n' + "".join(
-        f'<li class="hub-theme"><a class="hub-theme__name" href="{esc(urls.relative(from_url, urls.theme(theme.slug)))}">'
-        f'<span class="hub-theme__letter">{esc(theme.label[ctx.lang])}.</span> {esc(theme.name[ctx.lang])}</a>'
-        f'<span class="hub-theme__description">{esc(theme.description[ctx.lang])}</span></li>\n'
-        for theme in ctx.themes
-    ) + "</ul>")
+def themes_list(ctx: Context, from_url: str, counted: bool = False) -> str:
+    """The five themes, each linked to its page, as an HTML list (with their case counts when `counted`)."""
+    items = []
+    for theme in ctx.themes:
+        count = ""
+        if counted:
+            n = sum(1 for versions in ctx.cases.values() if theme.id in pick(versions, ctx.lang).meta["themes"])
+            count = f'<span class="hub-theme__count">{esc(plural(ctx, "count_cases", n))}</span>'
+        items.append(
+            f'<li class="hub-theme"><a class="hub-theme__name" href="{esc(urls.relative(from_url, urls.theme(theme.slug)))}">'
+            f'<span class="hub-theme__letter">{esc(theme.label[ctx.lang])}.</span> {esc(theme.name[ctx.lang])}</a>'
+            f'<span class="hub-theme__description">{esc(theme.description[ctx.lang])}</span>{count}</li>\n'
+        )
+    return raw('<ul class="hub-themes">\n' + "".join(items) + "</ul>")
 
 
 def _country_codes(ctx: Context) -> set[str]:
@@ -248,20 +254,8 @@ PLACEHOLDERS = {"themes": themes_list, "events": events_list, "home-numbers": ho
 
 
 def themes_overview(ctx: Context) -> str:
-    url = urls.THEMES
-    parts = [front_matter(title=ctx.t["themes_title"], description=ctx.t["themes_intro"], hub_page="themes"), f"{esc(ctx.t['themes_intro'])}\n\n"]
-    items = ['<ul class="hub-themes">\n']
-    for theme in ctx.themes:
-        count = sum(1 for versions in ctx.cases.values() if theme.id in pick(versions, ctx.lang).meta["themes"])
-        items.append(
-            f'<li class="hub-theme"><span class="hub-theme__letter" aria-hidden="true">{esc(theme.label[ctx.lang])}</span>'
-            f'<a class="hub-theme__name" href="{esc(urls.relative(url, urls.theme(theme.slug)))}">{esc(theme.name[ctx.lang])}</a>'
-            f'<span class="hub-theme__description">{esc(theme.description[ctx.lang])}</span>'
-            f'<span class="hub-theme__count">{esc(plural(ctx, "count_cases", count))}</span></li>\n'
-        )
-    items.append("</ul>")
-    parts.append(raw("".join(items)))
-    return "".join(parts)
+    front = front_matter(title=ctx.t["themes_title"], description=ctx.t["themes_intro"], hub_page="themes")
+    return front + f"{esc(ctx.t['themes_intro'])}\n\n" + themes_list(ctx, urls.THEMES, counted=True)
 
 
 def theme_page(ctx: Context, theme) -> str:
