@@ -1,14 +1,15 @@
 """Generated parts of the self-assessment pages, placed by `<!-- hub:... -->` lines.
 
-* `assessment`: the container the script fills, with the bank in the reader's
-  language embedded as JSON (no extra request, works offline once loaded).
+* `assessment`: the container the script fills, with what the start needs
+  (phases, dimensions, statements, strings) embedded as JSON in the reader's
+  language; a note and a link to the list of statements when scripts cannot run.
 * `assessment-workshop`: the same data for the facilitator's workshop view.
 * `assessment-dimensions` and `assessment-bands`: the methodology tables.
 
 Also the page listing every statement with its levels (read without the
-script, printed, discussed in a group), and the level descriptions as a file
-per language, which the script fetches when a reader opens a part: the first
-view of the assessment does without them.
+script, printed, discussed in a group), and a details file per language
+(level descriptions, next steps, recommendations) that the script fetches
+when a reader opens a part or the results: the first view does without them.
 """
 
 from __future__ import annotations
@@ -153,12 +154,14 @@ def questions_page(ctx: pages.Context) -> str:
     return meta + f"# {esc(t['assess_page_questions_title'])}\n\n" + pages.raw(body)
 
 
-def _table(head: list[str], rows: list[str], label: str) -> str:
-    """A methodology table in a box that scrolls on its own on a narrow screen."""
+def _table(head: list[str], groups: list[list[str]], label: str) -> str:
+    """A methodology table (one tbody per group of rows) in a box that
+    scrolls on its own when a screen is too narrow for it."""
     cells = "".join(f'<th scope="col">{_heading(text)}</th>' for text in head)
+    bodies = "".join(f'<tbody>{"".join(rows)}</tbody>' for rows in groups)
     return pages.raw(
         f'<div class="hub-scroll" tabindex="0" role="region" aria-label="{esc(label)}">'
-        f'<table class="hub-table"><thead><tr>{cells}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+        f'<table class="hub-table"><thead><tr>{cells}</tr></thead>{bodies}</table></div>'
     )
 
 
@@ -173,19 +176,23 @@ def _heading(text: str) -> str:
 def dimensions_table(ctx: pages.Context, page_url: str) -> str:
     bank = assessment.load()
     t = ctx.t
-    rows = []
+    by_id = {theme.id: theme for theme in ctx.themes}
+    head = [t[k] for k in ("assess_col_dimension", "assess_col_kind", "assess_col_themes", "assess_col_indicators")]
+    groups = []
     for phase in bank["phases"]:
+        # The phase heads its group of rows instead of filling a column: the
+        # table then fits a phone's width.
+        rows = [f'<tr><th colspan="{len(head)}" scope="rowgroup">{esc(phase["name"][ctx.lang])}</th></tr>']
+        groups.append(rows)
         for dim in phase["dimensions"]:
-            by_id = {theme.id: theme for theme in ctx.themes}
             themes = ("، " if ctx.lang == "ar" else ", ").join(
                 f'<a href="{esc(urls.relative(page_url, urls.theme(by_id[i].slug)))}" title="{esc(by_id[i].name[ctx.lang])}">{esc(by_id[i].label[ctx.lang])}</a>' for i in dim["themes"]
             )
             rows.append(
-                f"<tr><td>{esc(phase['name'][ctx.lang])}</td><td>{esc(dim['name'][ctx.lang])}</td>"
+                f"<tr><td>{esc(dim['name'][ctx.lang])}</td>"
                 f"<td>{esc(t['assess_kind_' + dim['kind']])}</td><td>{themes}</td><td>{len(dim['indicators'])}</td></tr>"
             )
-    head = [t[k] for k in ("assess_col_phase", "assess_col_dimension", "assess_col_kind", "assess_col_themes", "assess_col_indicators")]
-    return _table(head, rows, t["assess_col_dimension"])
+    return _table(head, groups, t["assess_col_dimension"])
 
 
 def bands_table(ctx: pages.Context, page_url: str) -> str:
@@ -195,7 +202,7 @@ def bands_table(ctx: pages.Context, page_url: str) -> str:
     for index, band in enumerate(bands):
         upper = bands[index + 1]["min"] - 1 if index + 1 < len(bands) else 100
         rows.append(f'<tr><td>{esc(band["name"][ctx.lang])}</td><td><bdi class="hub-nowrap" dir="ltr">{band["min"]}–{upper}</bdi></td></tr>')
-    return _table([ctx.t["assess_col_band"], ctx.t["assess_col_score"]], rows, ctx.t["assess_col_band"])
+    return _table([ctx.t["assess_col_band"], ctx.t["assess_col_score"]], [rows], ctx.t["assess_col_band"])
 
 
 pages.PLACEHOLDERS.update({

@@ -1,0 +1,127 @@
+"""A reader on a phone, in real Chromium (issue 13): no page scrolls sideways,
+Arabic is never slanted, the self-assessment's focus is never hidden under the
+sticky header, its chart stays legible.
+
+Every built page is opened once, in one tab, and measured at the three phone
+widths (tests/reader_measures.py); the first tests read those measures.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import reader_measures
+from helpers import html_pages
+from reader_measures import listing
+from hub import assessment
+
+BANK = assessment.load()
+
+
+@pytest.fixture(scope="module")
+def measures(browser, server, site):
+    return reader_measures.measures(browser, server, site)
+
+
+def test_every_page_was_measured(measures, site):
+    assert len(measures) == len(html_pages(site)) > 100
+    assert any(url.startswith("ar/") for url in measures) and any(not url.startswith("ar/") for url in measures)
+
+
+def test_no_page_scrolls_sideways_on_a_phone(measures):
+    wide = {
+        url: {width: scroll for width, (scroll, client) in found["widths"].items() if scroll > client}
+        for url, found in measures.items()
+    }
+    assert {url: widths for url, widths in wide.items() if widths} == {}
+
+
+def test_no_arabic_text_is_slanted(measures):
+    slanted = {url: found["slanted"] for url, found in measures.items() if found["slanted"]}
+    assert slanted == {}, listing(slanted)
+
+
+# ---------------------------------------------------------------- the self-assessment
+
+def answers():
+    return {
+        indicator["id"]: {"level": 1 + (n % 4)}
+        for phase in BANK["phases"] for dimension in phase["dimensions"] for n, indicator in enumerate(dimension["indicators"])
+    }
+
+
+def assessment_url(server, lang):
+    return server.url + ("ar/" if lang == "ar" else "") + "assessment/"
+
+
+FOCUS_PLACE = """
+() => {
+  const heading = document.activeElement.getBoundingClientRect();
+  const header = document.querySelector('.md-header').getBoundingClientRect();
+  const pill = document.querySelector('.md-top').getBoundingClientRect();
+  const progress = document.querySelector('.hub-progress');
+  return {id: document.activeElement.id, top: heading.top, bottom: heading.bottom, header: header.bottom,
+          pill: pill.bottom, progress: progress ? progress.getBoundingClientRect().top : null, height: innerHeight};
+}
+"""
+
+
+def assert_heading_in_view(page, where):
+    place = page.evaluate(FOCUS_PLACE)
+    assert place["id"] == "hub-step-title", where
+    # Fully visible: below the sticky header and the back-to-top pill that
+    # appears under it when the page scrolls up, and above the bottom edge.
+    assert place["top"] >= max(place["header"], place["pill"]), (where, place)
+    assert place["bottom"] <= place["height"], (where, place)
+    assert place["progress"] >= place["pill"], (where, place)
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize("width, height", [(1280, 800), (390, 844)])
+def test_after_each_next_and_back_the_parts_heading_is_fully_visible(page, server, lang, width, height):
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(assessment_url(server, lang))
+    page.check("#hub-phase-both")
+    page.click(".hub-start .md-button--primary")
+    page.wait_for_selector("#hub-step-title:focus")
+    parts = sum(len(phase["dimensions"]) for phase in BANK["phases"])
+    assert_heading_in_view(page, "part 1")
+    for part in range(2, parts + 1):
+        page.click(".hub-step .md-button--primary")  # Next
+        assert_heading_in_view(page, f"next to part {part}")
+    for part in range(parts - 1, 0, -1):
+        page.click(".hub-step .hub-buttons .md-button:not(.md-button--primary)")  # Back
+        assert_heading_in_view(page, f"back to part {part}")
+
+
+CHART_TEXT = """
+() => [...document.querySelectorAll('.hub-results .hub-chart *')]
+  .filter(el => [...el.childNodes].some(n => n.nodeType === 3 && n.data.trim()))
+  .map(el => {
+    // Text inside an SVG is scaled with it: what counts is the size on screen.
+    const scale = el.ownerSVGElement ? el.getScreenCTM().a : 1;
+    // A table may scroll inside its own box; the box itself must fit.
+    const box = (el.closest('.hub-scroll') || el).getBoundingClientRect();
+    return [el.textContent.trim(), parseFloat(getComputedStyle(el).fontSize) * scale, box.right, box.left];
+  })
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_results_chart_is_legible_and_fits_a_320_px_screen(page, server, lang):
+    page.set_viewport_size({"width": 320, "height": 700})
+    page.goto(assessment_url(server, lang))
+    state = {"format": "hub-self-assessment", "bank": BANK["version"], "phases": [p["id"] for p in BANK["phases"]],
+             "answers": answers(), "goals": {}, "step": 0, "view": "results"}
+    page.evaluate("(s) => localStorage.setItem('hub-assessment-v' + s.bank, JSON.stringify(s))", state)
+    page.reload()
+    page.wait_for_selector(".hub-results .hub-chart")
+    texts = page.evaluate(CHART_TEXT)
+    dimensions = [d["name"][lang] for p in BANK["phases"] for d in p["dimensions"]]
+    # The chart names every dimension in full (and its table again).
+    assert set(dimensions) <= {text for text, *_ in texts}
+    small = [(text, size) for text, size, *_ in texts if size < 12]
+    assert small == []
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
+    outside = [text for text, _, right, left in texts if right > 320.5 or left < -0.5]
+    assert outside == []
