@@ -54,6 +54,7 @@ def test_the_fixture_site_has_exactly_the_expected_pages(fixture_site):
         # The networks directory exists, empty, when a project has no networks/ folder.
         "networks/index.html",
         "only-english/index.html",
+        "propose/index.html",
         # Each theme at its readable address, and a redirect at its first one.
         "themes/a/index.html",
         "themes/b/index.html",
