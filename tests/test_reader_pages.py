@@ -158,3 +158,14 @@ def test_an_episode_shows_its_length_before_anything_is_played(site, lang, prefi
         assert player["preload"] == "none" and player["aria-describedby"] == "player-length"
         length = re.search(r'<p class="hub-player__length" id="player-length">(.*?)</p>', read(site, f"{prefix}media/{episode_id}/index.html"))[1]
         assert f">{media_files.clock(episode.duration)}</time>" in length
+
+
+def test_a_source_in_another_language_says_which_one():
+    from hub import countries
+
+    source = {"title": "Loi n° 2016-1", "publisher": "JORT", "year": 2016, "language": "fr"}
+    arabic = pages._source_html(source, "ar", STRINGS["ar"])
+    assert arabic.startswith('<span lang="fr" dir="auto">Loi n° 2016-1. JORT</span>، 2016.')
+    assert arabic.endswith(f'({STRINGS["ar"]["source_language"].format(language=countries.language_names("ar")["fr"])[1:-1]})</span>')
+    assert "(باللغة الفرنسية)" in arabic
+    assert "hub-source-language" not in pages._source_html({**source, "language": "en"}, "en", STRINGS["en"])

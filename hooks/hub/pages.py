@@ -379,7 +379,7 @@ def case_page(ctx: Context, versions: dict, strings_by_lang: dict) -> tuple[str,
             f'{esc(strings_by_lang[other_lang]["case_other_language"])}: {esc(other_item.meta["title"])}</a></p>\n'
         )
     sources = "".join(
-        f'<li id="source-{n}">{_source_html(source, item.lang)}</li>' for n, source in enumerate(meta["sources"], start=1)
+        f'<li id="source-{n}">{_source_html(source, item.lang, t)}</li>' for n, source in enumerate(meta["sources"], start=1)
     )
     before = f'<p class="hub-lead">{esc(meta["summary"])}</p>' + f'<dl class="hub-facts" aria-label="{esc(t["case_facts"])}">{"".join(facts)}</dl>' + translation
     after = _case_episodes(ctx, item, url, t) + f'<h2 id="sources">{esc(t["label_sources"])}</h2><ol class="hub-sources">{sources}</ol>'
@@ -408,14 +408,18 @@ def link_citations(body: str, count: int) -> str:
     return citations.link(body, count, lambda n: f'<a class="hub-cite" href="#source-{n}">[{n}]</a>')
 
 
-def _source_html(source: dict, page_lang: str) -> str:
+def _source_html(source: dict, page_lang: str, t: dict) -> str:
     title = esc(source["title"])
     if source.get("url"):
         title = f'<a href="{esc(source["url"])}" rel="noopener">{title}</a>'
     # A source's title and publisher are in the source's own language: a
     # screen reader switches voice, and their direction is isolated.
     comma = "، " if page_lang == "ar" else ", "
-    return f'<span lang="{esc(source["language"])}" dir="auto">{title}. {esc(source["publisher"])}</span>{comma}{esc(source["year"])}.'
+    language = ""
+    if source["language"] != page_lang:
+        name = countries.language_names(page_lang).get(source["language"], source["language"])
+        language = f' <span class="hub-source-language">{esc(t["source_language"].format(language=name))}</span>'
+    return f'<span lang="{esc(source["language"])}" dir="auto">{title}. {esc(source["publisher"])}</span>{comma}{esc(source["year"])}.{language}'
 
 
 def section_names(case_type: str, lang: str) -> list[str]:
