@@ -162,8 +162,7 @@ def on_post_page(output, page, config):
 
 def _with_root_direction(output: str, lang: str) -> str:
     # Material puts dir only on <body>; the root element must carry it too.
-    output = output.replace(f'<html lang="{lang}"', f'<html lang="{lang}" dir="{DIRECTION[lang]}"', 1)
-    return output
+    return output.replace(f'<html lang="{lang}"', f'<html lang="{lang}" dir="{DIRECTION[lang]}"', 1)
 
 
 def on_post_template(output, template_name, config):
