@@ -257,9 +257,16 @@
     return el("th", { scope: "col" }, [match[1] + " ", el("bdi", { class: "hub-nowrap", dir: "ltr", text: match[2] })]);
   }
 
-  /** A table in a box that scrolls on its own when the screen is too narrow. */
-  function scrollBox(table, label) {
-    return el("div", { class: "hub-scroll", tabindex: "0", role: "region", "aria-label": label }, [table]);
+  /** A table in a box that scrolls on its own when the screen is too narrow.
+   *  Its caption is shown above the box, so a wide table never cuts it off;
+   *  screen readers still get it as the table's caption. Under a heading
+   *  that already says it (`titled`), it is not shown twice. */
+  function scrollBox(table, label, titled) {
+    table.querySelector("caption").classList.add("hub-visually-hidden");
+    return el("div", { class: "hub-table-box" }, [
+      titled ? null : el("p", { class: "hub-table-box__title", "aria-hidden": "true", text: label }),
+      el("div", { class: "hub-scroll", tabindex: "0", role: "region", "aria-label": label }, [table])
+    ]);
   }
 
   function format(template, values) {
@@ -896,7 +903,7 @@
     var head = el("tr", {}, [t.assess_col_dimension, t.assess_col_before, t.assess_col_now, t.assess_col_change].map(heading));
     var children = [el("h3", { tabindex: "-1", text: t.assess_compare_title })];
     if (earlier.exported) children.push(el("p", { text: format(t.assess_compare_date, { date: earlier.exported.slice(0, 10) }) }));
-    children.push(scrollBox(el("table", { class: "hub-table" }, [el("caption", { text: t.assess_compare_title }), el("thead", {}, [head]), body]), t.assess_compare_title));
+    children.push(scrollBox(el("table", { class: "hub-table" }, [el("caption", { text: t.assess_compare_title }), el("thead", {}, [head]), body]), t.assess_compare_title, true));
     return el("div", {}, children);
   };
 
