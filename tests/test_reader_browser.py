@@ -125,3 +125,20 @@ def test_the_results_chart_is_legible_and_fits_a_320_px_screen(page, server, lan
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
     outside = [text for text, _, right, left in texts if right > 320.5 or left < -0.5]
     assert outside == []
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_without_javascript_the_assessment_explains_itself_and_leads_to_the_statements(browser, server, lang):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(assessment_url(server, lang))
+    assert not page.locator(".hub-assessment__loading").is_visible()
+    link = page.locator(".hub-assessment noscript a, .hub-assessment .hub-notice a").first
+    assert link.is_visible()
+    link.click()
+    page.wait_for_load_state()
+    assert page.url.endswith(("ar/" if lang == "ar" else "") + "assessment-questions/")
+    statements = [i["statement"][lang] for p in BANK["phases"] for d in p["dimensions"] for i in d["indicators"]]
+    assert page.locator(".hub-questions__statement").all_inner_texts() == statements
+    assert page.locator(".hub-questions__levels > li").count() == 4 * len(statements)
+    context.close()
