@@ -160,15 +160,3 @@ def test_an_external_video_loads_nothing_from_its_host_before_the_click(page, ex
     assert frame.get_attribute("title")
     page.wait_for_timeout(300)
     assert remote and all(urlsplit(u).hostname == host for u in remote)
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_reaching_for_the_player_shows_its_length_before_play(tab, media_server, lang):
-    tab.goto(media_server + lang + "media/hub-trailer/")
-    tab.wait_for_load_state("networkidle")
-    assert media_requests(tab) == []
-    tab.locator(".hub-player audio").hover()
-    tab.wait_for_function("() => isFinite(document.querySelector('.hub-player audio').duration)", timeout=15_000)
-    state = tab.evaluate("() => { const a = document.querySelector('.hub-player audio'); return [a.duration, a.paused, a.currentTime]; }")
-    episode = EPISODES["hub-trailer"]["ar" if lang else "en"]
-    assert abs(state[0] - episode.duration) < 1 and state[1] is True and state[2] == 0

@@ -72,25 +72,8 @@
     });
   }
 
-  // The player's own clock reads 0:00 until it knows the file: nothing is
-  // downloaded on arrival (costly connections), but once the reader reaches
-  // for the player its metadata is fetched (a few kilobytes), so the length
-  // shows before play. The length is also written above the player.
-  function setupLength() {
-    var media = player();
-    if (!media || media.dataset.hubLength) return;
-    media.dataset.hubLength = "true";
-    function wantMetadata() {
-      if (media.preload === "none") media.preload = "metadata";
-    }
-    media.addEventListener("pointerenter", wantMetadata);
-    media.addEventListener("focus", wantMetadata);
-    media.addEventListener("touchstart", wantMetadata, {passive: true});
-  }
-
   function setup() {
     setupTranscript();
-    setupLength();
     setupEmbeds();
   }
 
