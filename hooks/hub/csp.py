@@ -22,9 +22,7 @@ DATA_TYPE = re.compile(r"""\stype\s*=\s*["']?(?!(?:text|application)/javascript|
 
 DIRECTIVES = {
     "default-src": ["'self'"],
-    # 'wasm-unsafe-eval' lets the site's own search run its WebAssembly; it
-    # does not allow eval() of JavaScript.
-    "script-src": ["'self'", "'wasm-unsafe-eval'"],
+    "script-src": ["'self'"],
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:"],
     "media-src": ["'self'"],
