@@ -40,6 +40,8 @@ def test_the_fixture_site_has_exactly_the_expected_pages(fixture_site):
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html"))
     expected_per_language = [
         "assessment-method/index.html",
+        # Every statement with its levels, for readers without JavaScript.
+        "assessment-questions/index.html",
         "assessment-workshop/index.html",
         "assessment/index.html",
         "contribute/index.html",

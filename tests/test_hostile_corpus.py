@@ -20,10 +20,9 @@ from pathlib import Path
 
 import justhtml
 import pytest
-from playwright.sync_api import sync_playwright
 
 import hostile
-from helpers import CHROMIUM, CHROMIUM_ARGS, REPO, Server
+from helpers import REPO, Server
 from hub import case_schema, characters, content, safe_html, themes, topics
 
 BODY = hostile.body_payloads()
@@ -278,42 +277,38 @@ def _touch_everything(page, url: str):
             page.wait_for_timeout(200)  # another navigation won the race: try again
 
 
-def test_no_hostile_input_runs_in_chromium_in_either_language(hostile_site):
+def test_no_hostile_input_runs_in_chromium_in_either_language(hostile_site, browser):
     running, planted = hostile_site
     executions, outside, violations = [], [], []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context()
-        context.set_default_timeout(5000)
-        context.expose_binding("__hubExecuted", lambda source, what: executions.append(f"{source['frame'].url}: {what}"))
-        context.add_init_script(EXECUTION_PROBE)
-        # The probe itself works: a script that does run is counted.
-        control = context.new_page()
-        control.goto(running.url)
-        control.evaluate("alert('control')")
-        assert [e.rsplit(": ", 1)[1] for e in executions] == ["alert:control"]
-        executions.clear()
-        control.close(run_before_unload=True)
-        for path, front_text in planted.items():
-            for prefix in ("", "ar/"):
-                url = running.url + prefix + path
-                page = context.new_page()  # a fresh tab: a late navigation from the last one cannot interfere
-                page.on("dialog", lambda d: (executions.append("dialog:" + d.message), d.dismiss()))
-                page.on("request", lambda r: outside.append(r.url) if not r.url.startswith((running.url, "data:", "about:", "blob:")) else None)
-                page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
-                started = time.perf_counter()
-                page.goto(url)
-                if front_text is not None:
-                    # Escaped, not dropped: the reader sees exactly what was typed.
-                    assert page.locator("h1").first.text_content().strip() == front_text.strip(), url
-                    assert page.title().startswith(front_text.strip()[:20]), url
-                if path.startswith("media/"):
-                    shown = page.locator("article").inner_text()
-                    assert all(text in shown for text in hostile.FRONT_MATTER_TEXT[1:4]), url
-                _touch_everything(page, url)
-                page.close(run_before_unload=True)  # asks to close without waiting for it
-                print(f"{prefix + path}: {time.perf_counter() - started:.1f} s", flush=True)
-        browser.close()
+    context = browser.new_context()
+    context.set_default_timeout(5000)
+    context.expose_binding("__hubExecuted", lambda source, what: executions.append(f"{source['frame'].url}: {what}"))
+    context.add_init_script(EXECUTION_PROBE)
+    # The probe itself works: a script that does run is counted.
+    control = context.new_page()
+    control.goto(running.url)
+    control.evaluate("alert('control')")
+    assert [e.rsplit(": ", 1)[1] for e in executions] == ["alert:control"]
+    executions.clear()
+    control.close(run_before_unload=True)
+    for path, front_text in planted.items():
+        for prefix in ("", "ar/"):
+            url = running.url + prefix + path
+            page = context.new_page()  # a fresh tab: a late navigation from the last one cannot interfere
+            page.on("dialog", lambda d: (executions.append("dialog:" + d.message), d.dismiss()))
+            page.on("request", lambda r: outside.append(r.url) if not r.url.startswith((running.url, "data:", "about:", "blob:")) else None)
+            page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+            page.goto(url)
+            if front_text is not None:
+                # Escaped, not dropped: the reader sees exactly what was typed.
+                assert page.locator("h1").first.text_content().strip() == front_text.strip(), url
+                assert page.title().startswith(front_text.strip()[:20]), url
+            if path.startswith("media/"):
+                shown = page.locator("article").inner_text()
+                assert all(text in shown for text in hostile.FRONT_MATTER_TEXT[1:4]), url
+            _touch_everything(page, url)
+            page.close(run_before_unload=True)  # asks to close without waiting for it
+    context.close()
     print(f"\n{len(planted) * 2} hostile pages opened: {len(executions)} executions, {len(outside)} requests elsewhere, {len(violations)} CSP reports")
     assert executions == []
     assert outside == []
