@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from helpers import ARABIC, html_pages, is_arabic, page_url, tags
+from helpers import html_pages, is_arabic, page_url, tags
 
 MEDIA_ATTRS = {"link": "href", "script": "src", "img": "src", "iframe": "src", "audio": "src", "video": "src", "source": "src", "track": "src", "a": "href"}
 

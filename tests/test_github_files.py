@@ -9,7 +9,6 @@ import shlex
 import subprocess
 from pathlib import Path, PurePosixPath
 
-import pytest
 import yaml
 
 from helpers import REPO

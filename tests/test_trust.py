@@ -10,13 +10,12 @@ import re
 import shutil
 import subprocess
 import xml.dom.minidom
-from pathlib import Path
 
 import pytest
 
 from helpers import REPO, build
 from test_fixture_site import make_project
-from hub import case_from_issue, csp, episodes, podcast_feed, project, strings
+from hub import case_from_issue, csp, podcast_feed, project, strings
 from hub.case_from_issue import BodyError
 
 VALID = REPO / "tests" / "fixtures" / "valid"

@@ -31,7 +31,7 @@ import yaml
 
 from . import case_schema, countries, issue_form, paths, project, strings, themes as theme_data
 from .languages import LANGUAGES
-from .schema import Code, Group, Integer, ListOf, Text
+from .schema import Code, Group, Integer, ListOf
 
 NO_RESPONSE = "_No response_"
 HEADING = re.compile(r"^###[ \t]+(.+?)[ \t]*$", re.M)

@@ -10,7 +10,6 @@ from functools import lru_cache
 
 from babel import Locale
 
-from .languages import LANGUAGES
 
 # CLDR also names regions and reserved codes that are not ISO 3166-1 countries.
 NOT_ISO_3166_1 = {"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "XK", "ZZ"}
@@ -36,6 +35,3 @@ def language_names(lang: str) -> dict[str, str]:
 def name(code: str, lang: str) -> str:
     return names(lang).get(code, code)
 
-
-def all_names() -> dict[str, dict[str, str]]:
-    return {lang: names(lang) for lang in LANGUAGES}

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from . import citations, countries, guide, render, strings, urls
-from .case_schema import SECTIONS, TYPES
-from .languages import DIRECTION, LANGUAGES, other
+from .case_schema import TYPES
+from .languages import DIRECTION, other
 
 
 @dataclass
@@ -421,6 +421,3 @@ def _source_html(source: dict, page_lang: str, t: dict) -> str:
         language = f' <span class="hub-source-language">{esc(t["source_language"].format(language=name))}</span>'
     return f'<span lang="{esc(source["language"])}" dir="auto">{title}. {esc(source["publisher"])}</span>{comma}{esc(source["year"])}.{language}'
 
-
-def section_names(case_type: str, lang: str) -> list[str]:
-    return [names[lang] for names in SECTIONS[case_type]]

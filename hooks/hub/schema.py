@@ -13,7 +13,7 @@ import datetime
 import difflib
 import re
 from dataclasses import dataclass, field as dataclass_field
-from typing import Callable, Iterator
+from typing import Iterator
 
 import yaml
 
@@ -336,5 +336,3 @@ def check_tree(kind: Kind, node: yaml.Node | None, where: str = "") -> list[Find
         node = yaml.MappingNode("tag:yaml.org,2002:map", [], start_mark=yaml.Mark("", 0, 0, 0, None, None))
     return list(kind.check(node, where))
 
-
-Rule = Callable[[dict, str], Iterator[Finding]]

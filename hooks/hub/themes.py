@@ -9,7 +9,7 @@ from pathlib import Path
 from . import paths
 from .languages import DEFAULT, LANGUAGES
 from .problems import Problem
-from .schema import Field, Group, ListOf, Text, check_tree
+from .schema import Field, Group, ListOf, Text
 
 
 def bilingual(max_length: int | None = None) -> Group:
