@@ -2,9 +2,29 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import settings
 
 from helpers import CHROMIUM, CHROMIUM_ARGS, REPO, Server, build
+
+# Fixtures that build the real site (or a full copy of it) or start Chromium.
+# A test that uses one is marked `slow`; `scripts/test --fast` runs the others:
+# the core's unit tests and the tiny fixture sites.
+SLOW_FIXTURES = {"_served", "browser", "hub", "hostile_site", "external_site"}
+
+
+# Property tests try 1,000 generated inputs; `--fast` tries fewer.
+settings.register_profile("full", max_examples=1000)
+settings.register_profile("fast", max_examples=150)
+settings.load_profile(os.environ.get("HUB_TEST_PROFILE", "full"))
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")

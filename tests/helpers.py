@@ -45,7 +45,8 @@ class Server:
 
     def __init__(self, root: Path):
         self.httpd = static_server.server(root)
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        # A short poll: stopping the server waits for the loop to look up.
+        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
 
     @property
     def url(self) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 
+import pytest
+
 from helpers import REPO, build
 
 
@@ -11,6 +13,7 @@ def digest_tree(root):
     return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
+@pytest.mark.slow  # two builds of the real site
 def test_two_builds_are_byte_identical(tmp_path):
     env = {"SITE_URL": "https://hub.test/", "SOURCE_DATE_EPOCH": "1764115200"}
     first, second = tmp_path / "one", tmp_path / "two"

@@ -33,7 +33,7 @@ def yaml_text(value, indent=0) -> str:
     return yaml.safe_dump(value, allow_unicode=True, default_flow_style=False, sort_keys=False)
 
 
-@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(front=front_matters, damage=st.sampled_from(["", "\t", ": :", "'", "[", "- - -", "\x00"]), body=st.text(max_size=80))
 def test_generated_broken_front_matter_gives_messages_not_tracebacks(tmp_path_factory, front, damage, body):
     folder = tmp_path_factory.mktemp("gen", numbered=True)
