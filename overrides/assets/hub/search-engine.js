@@ -414,6 +414,7 @@
     });
     input.addEventListener("input", function () {
       form.setAttribute("aria-busy", "true");  // results are about to change
+      sequence++;  // a search still running is for an older query: it no longer updates the results
       clearTimeout(timer);
       timer = setTimeout(run, 250);
     });
