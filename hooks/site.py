@@ -24,11 +24,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
-from hub import episodes, events, podcast_feed
-from hub import problems as problem_format
-from hub import assessment_page, pages, project, search, site_pages, strings  # noqa: F401 (assessment_page adds placeholders)
-from hub import build_date, csp, safe_html, urls
-from hub.languages import DEFAULT, DIRECTION, LANGUAGES
+from hub import search
+from hub.checks import project, safe_html
+from hub.media import episodes, podcast_feed
+from hub.model import build_date, strings, urls
+from hub.model import problems as problem_format
+from hub.model.languages import DEFAULT, DIRECTION, LANGUAGES
+from hub.render import assessment_page, csp, pages, site_pages  # noqa: F401 (assessment_page adds placeholders)
+from hub.support import events
 
 log = get_plugin_logger("hub")
 
@@ -57,9 +60,23 @@ def on_config(config):
     strings_by_lang = strings.load()
     pages.RAW_HTML.clear()
     pages.PAGE_PARTS.clear()
-    contexts = {lang: pages.Context(lang, strings_by_lang[lang], report.themes, report.cases, report.episodes, networks=report.networks, vocabulary=report.vocabulary, events=report.events) for lang in LANGUAGES}
+    contexts = {
+        lang: pages.Context(
+            lang,
+            strings_by_lang[lang],
+            report.themes,
+            report.cases,
+            report.episodes,
+            networks=report.networks,
+            vocabulary=report.vocabulary,
+            events=report.events,
+        )
+        for lang in LANGUAGES
+    }
     _state["assessment_details"] = assessment_page.details_files(contexts)
-    _state["search"] = search.SiteIndex(LANGUAGES, DEFAULT, {lang: (ctx.t["filter_all"], pages.filter_choices(ctx)) for lang, ctx in contexts.items()})
+    _state["search"] = search.SiteIndex(
+        LANGUAGES, DEFAULT, {lang: (ctx.t["filter_all"], pages.filter_choices(ctx)) for lang, ctx in contexts.items()}
+    )
     _state["report"] = report
     _state["strings"] = strings_by_lang
     _state["pages"] = site_pages.generated(report, strings_by_lang)
@@ -107,8 +124,17 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     lang = config.theme["language"]
     report = _state["report"]
-    ctx = pages.Context(lang, _state["strings"][lang], report.themes, report.cases, report.episodes, networks=report.networks, vocabulary=report.vocabulary, events=report.events)
-    url = page.url[len(lang) + 1:] if page.url.startswith(f"{lang}/") else page.url
+    ctx = pages.Context(
+        lang,
+        _state["strings"][lang],
+        report.themes,
+        report.cases,
+        report.episodes,
+        networks=report.networks,
+        vocabulary=report.vocabulary,
+        events=report.events,
+    )
+    url = page.url[len(lang) + 1 :] if page.url.startswith(f"{lang}/") else page.url
     return _with_repository(pages.fill_placeholders(markdown, ctx, url), config)
 
 

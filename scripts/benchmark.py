@@ -24,7 +24,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO / "hooks"), str(REPO / "tests")]
 
-from hub import case_schema, project, themes  # noqa: E402
+from hub.checks import project  # noqa: E402
+from hub.model import case_schema, themes  # noqa: E402
 
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(REPO / "hooks"))
 WORDS = {
@@ -36,6 +37,7 @@ COUNTRIES = ["TN", "JO", "MA", "EG", "LB", "FR", "IT", "ES", "AT", "DE", "PS", "
 
 # ------------------------------------------------------------------ projects
 
+
 def synthetic_case(index: int, lang: str, rng: random.Random) -> str:
     """One valid case file of about 600 words."""
     case_type = case_schema.TYPES[index % 2]
@@ -44,9 +46,9 @@ def synthetic_case(index: int, lang: str, rng: random.Random) -> str:
     words = WORDS[lang]
     title = ("Synthetic case" if lang == "en" else "حالة اصطناعية") + f" {index}"
     front = (
-        f"---\nid: synthetic-{index}\ntype: {case_type}\ntitle: \"{title}\"\nthemes: [{', '.join(picked)}]\n"
+        f'---\nid: synthetic-{index}\ntype: {case_type}\ntitle: "{title}"\nthemes: [{", ".join(picked)}]\n'
         f"country: {COUNTRIES[index % len(COUNTRIES)]}\nlevel: municipal\nperiod: {{start: {2000 + index % 25}}}\n"
-        f"phase: {('election', 'office', 'both')[index % 3]}\nsummary: \"{title}.\"\n"
+        f'phase: {("election", "office", "both")[index % 3]}\nsummary: "{title}."\n'
         f"topics: [participation]\n"
         f"sources: [{{title: Synthetic source, publisher: Benchmark, year: 2020, language: en}}]\nreviewed: 2026-01-01\nreviewer: Benchmark\n---\n"
     )
@@ -98,13 +100,19 @@ def baseline_copy(target: Path, cases: Path) -> Path:
 
 # ------------------------------------------------------------------ timing
 
+
 def timed_build(folder: Path) -> tuple[float, int]:
     """Seconds and peak memory (MiB) of one strict build."""
     out = folder / "site-out"
     shutil.rmtree(out, ignore_errors=True)
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)], cwd=folder, env=ENV,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
+        cwd=folder,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     if status != 0:
@@ -114,7 +122,7 @@ def timed_build(folder: Path) -> tuple[float, int]:
 
 def timed_check(folder: Path) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "hub.check", "--root", str(folder)], env=ENV, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([sys.executable, "-m", "hub.cli", "--root", str(folder)], env=ENV, check=True, stdout=subprocess.DEVNULL)
     return time.perf_counter() - start
 
 
@@ -142,12 +150,19 @@ def build_table(sizes, runs) -> list[dict]:
             row["search_first_query_kb"] = first_query(ours / "site-out")
             row["material_index_kb"] = material_index(base / "site-out")
             rows.append(row)
-            print(f"  {n:>5} cases: build {row['build_s']} s, baseline {row['baseline_s']} s, ratio {row['ratio']}, check {row['check_s']} s, peak {row['peak_mib']} MiB", flush=True)
-            print(f"         first search, bytes transferred: {row['search_first_query_kb']} KB; Material's whole index per language: {row['material_index_kb']} KB", flush=True)
+            print(
+                f"  {n:>5} cases: build {row['build_s']} s, baseline {row['baseline_s']} s, ratio {row['ratio']}, check {row['check_s']} s, peak {row['peak_mib']} MiB",
+                flush=True,
+            )
+            print(
+                f"         first search, bytes transferred: {row['search_first_query_kb']} KB; Material's whole index per language: {row['material_index_kb']} KB",
+                flush=True,
+            )
     return rows
 
 
 # ------------------------------------------------------------------ page weight
+
 
 def key_pages(site: Path) -> list[str]:
     case = sorted(p.parent.name for p in (site / "good-practices").glob("*/index.html"))[0]
@@ -171,7 +186,7 @@ def page_weights(server_url: str, pages: list[str]) -> list[dict]:
                 context = browser.new_context()
                 page = context.new_page()
                 finished = []
-                page.on("requestfinished", lambda request: finished.append(request))
+                page.on("requestfinished", finished.append)
                 page.goto(server_url + lang + path, wait_until="networkidle")
                 total = 0
                 index_fetched = False
@@ -179,7 +194,14 @@ def page_weights(server_url: str, pages: list[str]) -> list[dict]:
                     sizes = request.sizes()
                     total += sizes["responseBodySize"] + sizes["responseHeadersSize"]
                     index_fetched |= "/search/" in request.url.split("?")[0]
-                rows.append({"page": "/" + lang + path, "requests": len(finished), "transferred_kb": round(total / 1024, 1), "search_index_fetched": index_fetched})
+                rows.append(
+                    {
+                        "page": "/" + lang + path,
+                        "requests": len(finished),
+                        "transferred_kb": round(total / 1024, 1),
+                        "search_index_fetched": index_fetched,
+                    }
+                )
                 context.close()
         browser.close()
     return rows
@@ -205,10 +227,12 @@ def first_query(site: Path) -> dict:
             page = context.new_page()
             finished = []
             page.goto(server.url + prefix, wait_until="networkidle")
-            page.on("requestfinished", lambda request: finished.append(request))
+            page.on("requestfinished", finished.append)
             page.locator("body").press("/")
             page.keyboard.type(SEARCH_QUERIES[lang], delay=150)
-            page.wait_for_function("() => { const s = document.querySelector('.hub-search__status'); return s.textContent && !s.closest('form').hasAttribute('aria-busy'); }")
+            page.wait_for_function(
+                "() => { const s = document.querySelector('.hub-search__status'); return s.textContent && !s.closest('form').hasAttribute('aria-busy'); }"
+            )
             page.wait_for_load_state("networkidle")
             total = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in finished)
             out[lang] = round(total / 1024, 1)
@@ -232,6 +256,7 @@ def material_index(site: Path) -> dict:
 
 # ------------------------------------------------------------------ main
 
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="scripts/bench")
     parser.add_argument("--sizes", default="100,500,1000,2000", help="synthetic cases per language, comma-separated")
@@ -246,9 +271,8 @@ def main() -> None:
         print("Build time (median of %d alternate runs), our build vs the baseline:" % args.runs, flush=True)
         results["builds"] = build_table([int(n) for n in args.sizes.split(",")], args.runs)
 
-    from helpers import Server, build
-
     import lighthouse
+    from helpers import Server, build
 
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
@@ -259,9 +283,14 @@ def main() -> None:
             print("\nFirst view in Chromium (gzip, bytes transferred, budget 100 KB):", flush=True)
             results["page_weight"] = page_weights(server.url, pages)
             for row in results["page_weight"]:
-                print(f"  {row['page']:<48} {row['transferred_kb']:>6} KB  {row['requests']:>2} requests  search index fetched: {row['search_index_fetched']}")
+                print(
+                    f"  {row['page']:<48} {row['transferred_kb']:>6} KB  {row['requests']:>2} requests  search index fetched: {row['search_index_fetched']}"
+                )
             results["search_first_query_kb"] = first_query(site)
-            print("\nFirst search (nothing fetched before; own language only): " + ", ".join(f"{lang} {kb} KB" for lang, kb in results["search_first_query_kb"].items()))
+            print(
+                "\nFirst search (nothing fetched before; own language only): "
+                + ", ".join(f"{lang} {kb} KB" for lang, kb in results["search_first_query_kb"].items())
+            )
             print("\nLighthouse performance, mobile preset:", flush=True)
             results["lighthouse_performance"] = []
             for lang in ("", "ar/"):

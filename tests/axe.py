@@ -13,7 +13,8 @@ from helpers import REPO
 AXE_SOURCE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 TEXT_ELEMENTS = "p, li, a, span, h1, h2, h3, h4, h5, h6, dt, dd, th, td, label, button, legend, summary, figcaption, blockquote, small, strong, em, time, select, option, input, textarea, output, caption"
 
-CONFIGURE = """
+CONFIGURE = (
+    """
 axe.configure({
   rules: [{
     id: "hub-arabic-safe-color-contrast",
@@ -30,7 +31,9 @@ axe.configure({
     none: []
   }]
 });
-""" % TEXT_ELEMENTS
+"""
+    % TEXT_ELEMENTS
+)
 
 RUN = """
 async () => {

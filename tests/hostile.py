@@ -26,7 +26,7 @@ TAGS = [
     "<svg onload=alert(11)>",
     "<svg/onload=alert(12)>",
     '<svg><animate onbegin="alert(13)" attributeName="x" dur="1s"></animate></svg>',
-    "<svg><a href=\"javascript:alert(14)\"><text x=20 y=20>x</text></a></svg>",
+    '<svg><a href="javascript:alert(14)"><text x=20 y=20>x</text></a></svg>',
     '<math><mi xlink:href="javascript:alert(15)">x</mi></math>',
     '<iframe src="javascript:alert(16)"></iframe>',
     '<iframe srcdoc="<script>alert(17)</script>"></iframe>',
@@ -76,8 +76,8 @@ TAGS = [
     '<img src="https://invalid.invalid/pixel.png" alt="tracker">',
     '<iframe src="https://invalid.invalid/"></iframe>',
     '<object type="text/x-scriptlet" data="https://invalid.invalid/x.sct"></object>',
-    '<isindex type=image src=1 onerror=alert(64)>',
-    "<a href=\"javascript:alert(65)\"><img src=x></a>",
+    "<isindex type=image src=1 onerror=alert(64)>",
+    '<a href="javascript:alert(65)"><img src=x></a>',
 ]
 
 # Tags split over lines, so that no single line holds the whole tag.
@@ -98,9 +98,9 @@ ATTR_LIST = [
     'Paragraph\n{: tabindex="0" autofocus onfocus="alert(202)" }',
     "Click me\n{: onclick=alert(203) }",
     "### Heading {: onmouseover=alert(204) }",
-    "[a link](https://example.org/){: onclick=\"alert(205)\" }",
+    '[a link](https://example.org/){: onclick="alert(205)" }',
     "- item\n{: onfocus=alert(206) tabindex=0 autofocus }",
-    "Text\n{: style=\"background:url(javascript:alert(207))\" }",
+    'Text\n{: style="background:url(javascript:alert(207))" }',
     "Text\n{: #__md_scope }",
     "> quote\n{: onclick=alert(209) }",
     "*emphasis*{: onmouseover=alert(210) }",
@@ -110,10 +110,10 @@ ATTR_LIST = [
 # from any scanner that toggles on them.
 FAKE_FENCES = [
     "```not a fence\n<script>alert(301)</script>",
-    "``` x\n<meta http-equiv=\"refresh\" content=\"0;url=https://invalid.invalid/\">",
+    '``` x\n<meta http-equiv="refresh" content="0;url=https://invalid.invalid/">',
     "~~~ fake\n<img src=x onerror=alert(303)>",
     "```\n```\n<svg onload=alert(304)>",
-    "    ```\n<iframe src=\"javascript:alert(305)\"></iframe>",
+    '    ```\n<iframe src="javascript:alert(305)"></iframe>',
     "```{.python onclick=alert(306)}\nprint(1)\n```",
 ]
 

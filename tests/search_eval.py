@@ -15,41 +15,94 @@ from collections import Counter
 
 from hub.search.evaluation import Query, page_words
 
-STOP_AR = {"على", "إلى", "التي", "الذي", "الذين", "هذا", "هذه", "ذلك", "تلك", "كانت", "لكن", "حتى", "منذ", "بين", "خلال", "عند", "حول", "أيضا", "لدى", "سوى", "مثل", "كما", "حيث", "غير", "أخرى", "أكثر"}
+STOP_AR = {
+    "على",
+    "إلى",
+    "التي",
+    "الذي",
+    "الذين",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تلك",
+    "كانت",
+    "لكن",
+    "حتى",
+    "منذ",
+    "بين",
+    "خلال",
+    "عند",
+    "حول",
+    "أيضا",
+    "لدى",
+    "سوى",
+    "مثل",
+    "كما",
+    "حيث",
+    "غير",
+    "أخرى",
+    "أكثر",
+}
 ARTICLES = ("وبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال")
 NON_JOINING = set("ادذرزوةىأإآؤء")
 
 FEMININE_PLURALS = [
-    ("بلدية", "بلديات"), ("مرشحة", "مرشحات"), ("مستشارة", "مستشارات"), ("مترشحة", "مترشحات"),
-    ("قائمة", "قائمات"), ("حالة", "حالات"), ("منظمة", "منظمات"), ("ميزانية", "ميزانيات"),
-    ("سياسة", "سياسات"), ("ممارسة", "ممارسات"), ("حملة", "حملات"), ("معلومة", "معلومات"),
+    ("بلدية", "بلديات"),
+    ("مرشحة", "مرشحات"),
+    ("مستشارة", "مستشارات"),
+    ("مترشحة", "مترشحات"),
+    ("قائمة", "قائمات"),
+    ("حالة", "حالات"),
+    ("منظمة", "منظمات"),
+    ("ميزانية", "ميزانيات"),
+    ("سياسة", "سياسات"),
+    ("ممارسة", "ممارسات"),
+    ("حملة", "حملات"),
+    ("معلومة", "معلومات"),
 ]
 # Singular, sound plural typed (often absent from the pages), then the other
 # forms: a reader asking for «مرشحون» wants the pages on candidates, women too.
 MASCULINE_PLURALS = [
-    ("مرشح", "مرشحون", "مرشحين", "مرشحة", "مرشحات"), ("مترشح", "مترشحون", "مترشحين", "مترشحة", "مترشحات"),
-    ("مسؤول", "مسؤولون", "مسؤولين", "مسؤولة", "مسؤولات"), ("ناخب", "ناخبون", "ناخبين", "ناخبة", "ناخبات"),
-    ("مستشار", "مستشارون", "مستشارين", "مستشارة", "مستشارات"), ("منتخب", "منتخبون", "منتخبين", "منتخبة", "منتخبات"),
+    ("مرشح", "مرشحون", "مرشحين", "مرشحة", "مرشحات"),
+    ("مترشح", "مترشحون", "مترشحين", "مترشحة", "مترشحات"),
+    ("مسؤول", "مسؤولون", "مسؤولين", "مسؤولة", "مسؤولات"),
+    ("ناخب", "ناخبون", "ناخبين", "ناخبة", "ناخبات"),
+    ("مستشار", "مستشارون", "مستشارين", "مستشارة", "مستشارات"),
+    ("منتخب", "منتخبون", "منتخبين", "منتخبة", "منتخبات"),
     ("بلدي", "بلديون", "بلديين", "بلدية", "بلديات"),
 ]
 ENGLISH_PLURALS = [
-    ("council", "councils"), ("candidate", "candidates"), ("quota", "quotas"), ("election", "elections"),
-    ("municipality", "municipalities"), ("policy", "policies"), ("party", "parties"), ("seat", "seats"),
-    ("list", "lists"), ("city", "cities"), ("source", "sources"), ("budget", "budgets"),
+    ("council", "councils"),
+    ("candidate", "candidates"),
+    ("quota", "quotas"),
+    ("election", "elections"),
+    ("municipality", "municipalities"),
+    ("policy", "policies"),
+    ("party", "parties"),
+    ("seat", "seats"),
+    ("list", "lists"),
+    ("city", "cities"),
+    ("source", "sources"),
+    ("budget", "budgets"),
 ]
 ENGLISH_VERBS = [
-    ("elect", "elected", "electing", "elects"), ("train", "trained", "training", "trains"),
-    ("vote", "voted", "voting", "votes"), ("fund", "funded", "funding", "funds"),
-    ("plan", "planned", "planning", "plans"), ("require", "required", "requiring", "requires"),
-    ("reserve", "reserved", "reserving", "reserves"), ("introduce", "introduced", "introducing", "introduces"),
-    ("adopt", "adopted", "adopting", "adopts"), ("support", "supported", "supporting", "supports"),
+    ("elect", "elected", "electing", "elects"),
+    ("train", "trained", "training", "trains"),
+    ("vote", "voted", "voting", "votes"),
+    ("fund", "funded", "funding", "funds"),
+    ("plan", "planned", "planning", "plans"),
+    ("require", "required", "requiring", "requires"),
+    ("reserve", "reserved", "reserving", "reserves"),
+    ("introduce", "introduced", "introducing", "introduces"),
+    ("adopt", "adopted", "adopting", "adopts"),
+    ("support", "supported", "supporting", "supports"),
 ]
 
 
 def _bare(word: str) -> str:
     for article in ARTICLES:
         if word.startswith(article) and len(word) - len(article) >= 3:
-            return word[len(article):]
+            return word[len(article) :]
     return word
 
 
@@ -66,11 +119,11 @@ def arabic(pages: dict[str, str]) -> list[Query]:
     queries = []
     plain = _common(pages, lambda w: len(w) >= 4 and w[0] not in "وفبلكاأإآ", 15)
     for i, letter in enumerate("وفبلك"):
-        queries += [Query("prefix و ف ب ل ك", letter + w, (w,)) for w in plain[3 * i:3 * i + 3]]
+        queries += [Query("prefix و ف ب ل ك", letter + w, (w,)) for w in plain[3 * i : 3 * i + 3]]
     words = {w for text in pages.values() for w in page_words(text, "ar")}
     with_article = _common(pages, lambda w: len(w) >= 4 and "ال" + w in words and w[0] != "ل", 16)
     for i, article in enumerate(("وال", "فال", "بال", "كال", "لل")):
-        queries += [Query("prefix + article", article + w, (w,)) for w in with_article[2 * i:2 * i + 2]]
+        queries += [Query("prefix + article", article + w, (w,)) for w in with_article[2 * i : 2 * i + 2]]
     queries += [Query("article left out", w, (w,)) for w in with_article[10:16]]
     for forms in FEMININE_PLURALS:
         queries += [Query("ـة ↔ ـات", form, forms) for form in forms]

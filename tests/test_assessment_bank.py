@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hub import assessment, themes
+from hub.model import assessment, themes
 
 FIXTURE = Path(__file__).parent / "fixtures" / "assessment" / "broken.yml"
 THEME_IDS = [t.id for t in themes.load()]
@@ -51,7 +51,8 @@ def test_the_page_data_holds_one_language_and_links_to_cases():
 
 
 def _real_recommendations():
-    from hub import assessment_page, project
+    from hub.checks import project
+    from hub.render import assessment_page
 
     report = project.check()
     return report, assessment.recommendations(assessment.load(), *assessment_page.candidates(report.cases, report.episodes))
@@ -74,10 +75,17 @@ def test_no_two_dimensions_recommend_the_same_items():
 
 def test_topics_rank_first_and_themes_stand_in_only_when_no_topic_is_shared():
     C = assessment.Candidate
-    bank = {"phases": [{"id": "office", "dimensions": [
-        {"id": "budgets", "topics": ["gender-budgeting", "local-planning"], "themes": ["D"]},
-        {"id": "safety", "topics": ["safety"], "themes": ["B"]},
-    ]}]}
+    bank = {
+        "phases": [
+            {
+                "id": "office",
+                "dimensions": [
+                    {"id": "budgets", "topics": ["gender-budgeting", "local-planning"], "themes": ["D"]},
+                    {"id": "safety", "topics": ["safety"], "themes": ["B"]},
+                ],
+            }
+        ]
+    }
     cases = [
         C("a-theme-only", frozenset({"participation"}), frozenset({"D", "B"}), "office"),
         C("b-one-topic-election", frozenset({"gender-budgeting"}), frozenset({"D"}), "election"),

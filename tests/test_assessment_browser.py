@@ -12,7 +12,9 @@ import json
 import pytest
 
 import axe
-from hub import assessment, assessment_page, pages, project
+from hub.checks import project
+from hub.model import assessment
+from hub.render import assessment_page, pages
 
 BANK = assessment.load()
 REPORT = project.check()
@@ -106,6 +108,7 @@ def fresh(page, server):
         page.reload()
         page.wait_for_selector(".hub-start")
         return page
+
     return open_fresh
 
 
@@ -162,8 +165,15 @@ def answers_for(levels_by_dimension):
 
 def export_file(tmp_path, name, answers, version=BANK["version"]):
     path = tmp_path / name
-    data = {"format": "hub-self-assessment", "bank": version, "exported": "2026-01-15T10:00:00Z", "lang": "en",
-            "phases": ["election", "office"], "answers": answers, "goals": {}}
+    data = {
+        "format": "hub-self-assessment",
+        "bank": version,
+        "exported": "2026-01-15T10:00:00Z",
+        "lang": "en",
+        "phases": ["election", "office"],
+        "answers": answers,
+        "goals": {},
+    }
     path.write_text(json.dumps(data), encoding="utf-8")
     return path
 
@@ -207,7 +217,9 @@ def test_foreign_or_unknown_version_files_change_nothing(fresh, tmp_path):
 
 def test_comparison_shows_the_change_per_dimension(fresh, tmp_path):
     page = fresh("en")
-    page.set_input_files("#hub-import", str(export_file(tmp_path, "now.json", answers_for({"election-law": [4, 4, 4, 4], "election-rules": [2, 2, 2]}))))
+    page.set_input_files(
+        "#hub-import", str(export_file(tmp_path, "now.json", answers_for({"election-law": [4, 4, 4, 4], "election-rules": [2, 2, 2]})))
+    )
     page.wait_for_selector(".hub-results")
     earlier = export_file(tmp_path, "earlier.json", answers_for({"election-law": [1, 1, 1, 1], "election-rules": [2, 2, 2]}))
     page.set_input_files("#hub-compare", str(earlier))
@@ -238,8 +250,13 @@ def test_damaged_storage_is_set_aside_with_a_message(page, server, stored):
 
 def test_answers_of_an_older_bank_are_carried_over(page, server):
     first, second = BANK["phases"][0]["dimensions"][0]["indicators"][:2]
-    older = {"format": "hub-self-assessment", "bank": 0, "phases": ["election"],
-             "answers": {first["id"]: {"level": 4}, second["id"]: {"level": "dk"}, "a-statement-since-removed": {"level": 2}}, "goals": {}}
+    older = {
+        "format": "hub-self-assessment",
+        "bank": 0,
+        "phases": ["election"],
+        "answers": {first["id"]: {"level": 4}, second["id"]: {"level": "dk"}, "a-statement-since-removed": {"level": 2}},
+        "goals": {},
+    }
     page.goto(url(server, "en"))
     page.evaluate("(value) => { localStorage.clear(); localStorage.setItem('hub-assessment-v0', value); }", json.dumps(older))
     page.reload()

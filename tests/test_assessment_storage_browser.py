@@ -13,7 +13,7 @@ import json
 import pytest
 
 import axe
-from hub import strings
+from hub.model import strings
 from test_assessment_browser import BANK, DIMENSIONS, answers_for, export_file, url
 
 T = strings.load()
@@ -41,8 +41,16 @@ STORAGE_MODES = """
 
 
 def state(answers, **fields):
-    return {"format": "hub-self-assessment", "bank": BANK["version"], "phases": ["election"], "answers": answers,
-            "goals": {}, "step": 0, "view": "start", **fields}
+    return {
+        "format": "hub-self-assessment",
+        "bank": BANK["version"],
+        "phases": ["election"],
+        "answers": answers,
+        "goals": {},
+        "step": 0,
+        "view": "start",
+        **fields,
+    }
 
 
 @pytest.fixture
@@ -60,15 +68,19 @@ def stored(page, server):
 
     def open_with(values, lang="en", mode="ok"):
         page.goto(url(server, lang))
-        page.evaluate("""([values, mode]) => {
+        page.evaluate(
+            """([values, mode]) => {
             localStorage.clear();
             for (const [key, value] of Object.entries(values)) localStorage.setItem(key, value);
             sessionStorage.setItem("test-storage-mode", mode);
-        }""", [values, mode])
+        }""",
+            [values, mode],
+        )
         page.reload()
         page.set_default_timeout(5000)
         page.wait_for_selector(".hub-view > section")
         return page
+
     return open_with
 
 
@@ -90,18 +102,21 @@ def violations(page):
     return axe.violations(page)
 
 
-@pytest.mark.parametrize("odd", [
-    {"step": 0.5, "view": "questions"},
-    {"step": "2", "view": "questions"},
-    {"step": -3, "view": "questions"},
-    {"step": 1e300, "view": "questions"},
-    {"step": None, "view": "results"},
-    {"phases": "election", "view": "questions"},
-    {"phases": [["election"]], "view": "results"},
-    {"view": {"toString": "questions"}},
-    {"goals": ["a goal"]},
-    {"exported": 2026},
-])
+@pytest.mark.parametrize(
+    "odd",
+    [
+        {"step": 0.5, "view": "questions"},
+        {"step": "2", "view": "questions"},
+        {"step": -3, "view": "questions"},
+        {"step": 1e300, "view": "questions"},
+        {"step": None, "view": "results"},
+        {"phases": "election", "view": "questions"},
+        {"phases": [["election"]], "view": "results"},
+        {"view": {"toString": "questions"}},
+        {"goals": ["a goal"]},
+        {"exported": 2026},
+    ],
+)
 def test_odd_fields_in_stored_answers_never_blank_the_page(stored, errors, odd):
     answers = {FIRST: {"level": 2}, SECOND: {"level": "dk", "note": "Asked the party."}}
     page = stored({KEY: json.dumps(state(answers, **odd))})
@@ -127,8 +142,9 @@ def test_a_level_stored_as_text_is_kept_not_dropped(stored):
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_answers_that_cannot_be_read_are_set_aside_and_the_rest_kept(stored, lang):
-    raw = json.dumps(state({FIRST: {"level": 2}, SECOND: {"level": 9, "note": "My own words."}, THIRD: {"level": "high"},
-                            "constructor": {"level": 3}}))
+    raw = json.dumps(
+        state({FIRST: {"level": 2}, SECOND: {"level": 9, "note": "My own words."}, THIRD: {"level": "high"}, "constructor": {"level": 3}})
+    )
     page = stored({KEY: raw}, lang)
     warning = page.locator(".hub-message--warning").first
     assert warning.inner_text().startswith(T[lang]["assess_storage_partial"].format(dropped=3, kept=2))
@@ -237,13 +253,15 @@ def test_blocked_storage_is_said_and_stays_said_while_answering(page, server, er
 
 def test_erase_removes_every_key_the_page_owns(stored, errors):
     older = json.dumps({**state({FIRST: {"level": 4}}), "bank": 0})
-    page = stored({
-        KEY: json.dumps(state({FIRST: {"level": 1}})),
-        "hub-assessment-v0": older,
-        "hub-assessment-damaged": "{damaged",
-        "hub-assessment-damaged-1700000000000": "{also damaged",
-        "another-site-key": "not ours",
-    })
+    page = stored(
+        {
+            KEY: json.dumps(state({FIRST: {"level": 1}})),
+            "hub-assessment-v0": older,
+            "hub-assessment-damaged": "{damaged",
+            "hub-assessment-damaged-1700000000000": "{also damaged",
+            "another-site-key": "not ours",
+        }
+    )
     # Asked in the page; Escape changes nothing and gives the focus back.
     page.focus("#hub-erase")
     page.keyboard.press("Enter")
@@ -315,12 +333,15 @@ def test_import_into_empty_answers_needs_no_question(stored, tmp_path):
     assert len(json.loads(local(page, KEY))["answers"]) == 4
 
 
-@pytest.mark.parametrize("answers", [
-    {"constructor": {"level": 3}, "toString": {"level": 2}, "__proto__": {"level": 4}, "hasOwnProperty": {"level": 1}},
-    {FIRST: {"level": 0}, SECOND: {"level": 2.5}, THIRD: {"level": "maybe"}},
-    {FIRST: "3", SECOND: [3], THIRD: None},
-    {},
-])
+@pytest.mark.parametrize(
+    "answers",
+    [
+        {"constructor": {"level": 3}, "toString": {"level": 2}, "__proto__": {"level": 4}, "hasOwnProperty": {"level": 1}},
+        {FIRST: {"level": 0}, SECOND: {"level": 2.5}, THIRD: {"level": "maybe"}},
+        {FIRST: "3", SECOND: [3], THIRD: None},
+        {},
+    ],
+)
 def test_an_import_with_no_usable_answer_says_so_and_changes_nothing(stored, tmp_path, errors, answers):
     mine = json.dumps(state({FIRST: {"level": 1}}))
     page = stored({KEY: mine})
@@ -372,8 +393,10 @@ def test_older_exports_are_migrated_by_statement_for_import_compare_and_workshop
     assert T["en"]["assess_import_dropped"].format(dropped=2) in page.locator(".hub-compare").inner_text()
     # A workshop mixing this year's and last year's files.
     page.goto(url(server, "en", "assessment-workshop/"))
-    files = [older_export(tmp_path, "p1.json", answers_for({"election-law": [1, 1, 1, 1]})),
-             export_file(tmp_path, "p2.json", answers_for({"election-law": [4, 4, 4, 4]}))]
+    files = [
+        older_export(tmp_path, "p1.json", answers_for({"election-law": [1, 1, 1, 1]})),
+        export_file(tmp_path, "p2.json", answers_for({"election-law": [4, 4, 4, 4]})),
+    ]
     page.set_input_files("#hub-workshop-files", [str(f) for f in files])
     page.wait_for_selector(".hub-workshop-output table")
     assert page.locator(".hub-workshop-output .hub-count").inner_text() == T["en"]["assess_workshop_count"].format(n=2)

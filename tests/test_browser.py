@@ -34,7 +34,14 @@ def test_arabic_text_runs_right_to_left(page, server):
     assert nav["x"] > content["x"]
 
 
-@pytest.mark.parametrize("start, target", [("themes/womens-leadership-and-good-governance/", "ar/themes/womens-leadership-and-good-governance/"), ("ar/working-group/", "working-group/"), ("", "ar/")])
+@pytest.mark.parametrize(
+    "start, target",
+    [
+        ("themes/womens-leadership-and-good-governance/", "ar/themes/womens-leadership-and-good-governance/"),
+        ("ar/working-group/", "working-group/"),
+        ("", "ar/"),
+    ],
+)
 def test_the_language_switch_leads_to_the_same_page(page, server, start, target):
     page.goto(server.url + start)
     page.locator("a.hub-language__link").click()
@@ -49,7 +56,10 @@ def search(page, text):
     assert page.evaluate("() => document.activeElement.id") == "hub-search-input"
     page.keyboard.press("Control+A")
     page.keyboard.type(text)
-    page.wait_for_function("() => { const s = document.querySelector('.hub-search__status'); return s.textContent && !s.closest('form').hasAttribute('aria-busy'); }", timeout=10_000)
+    page.wait_for_function(
+        "() => { const s = document.querySelector('.hub-search__status'); return s.textContent && !s.closest('form').hasAttribute('aria-busy'); }",
+        timeout=10_000,
+    )
     return [a.get_attribute("href") for a in page.locator(".hub-search__link").all()]
 
 
@@ -92,7 +102,9 @@ def test_search_by_keyboard_only(page, server, lang, query):
     status = page.locator("#hub-search-status")
     assert status.get_attribute("role") == "status"
     # The count follows the language's plural rules (Arabic has six forms).
-    total = page.evaluate("() => window.hubSearch.index.search(document.getElementById('hub-search-input').value).then(r => r.numbers.length)")
+    total = page.evaluate(
+        "() => window.hubSearch.index.search(document.getElementById('hub-search-input').value).then(r => r.numbers.length)"
+    )
     texts = page.evaluate("() => JSON.parse(document.querySelector('form[data-hub-search]').dataset.plural)")
     lang_code = "ar" if lang else "en"
     form = page.evaluate("([n, l]) => n === 0 ? 'zero' : new Intl.PluralRules(l).select(n)", [total, lang_code])
@@ -102,8 +114,12 @@ def test_search_by_keyboard_only(page, server, lang, query):
     marks = page.locator(".hub-search__excerpt mark").all_inner_texts()
     assert marks
     query_terms = set(page.evaluate("([q, l]) => window.hubSearch.terms(q, l)", [query, lang_code])[0])
-    assert any(query_terms & set(sum(page.evaluate("([w, l]) => window.hubSearch.terms(w, l)", [mark, lang_code]), [])) for mark in marks), marks
-    assert page.evaluate("() => [...document.querySelectorAll('.hub-search__excerpt *')].every(e => e.tagName === 'MARK' && e.children.length === 0)")
+    assert any(
+        query_terms & set(sum(page.evaluate("([w, l]) => window.hubSearch.terms(w, l)", [mark, lang_code]), [])) for mark in marks
+    ), marks
+    assert page.evaluate(
+        "() => [...document.querySelectorAll('.hub-search__excerpt *')].every(e => e.tagName === 'MARK' && e.children.length === 0)"
+    )
     assert axe.violations(page) == []
     # Arrows walk through the results and back to the field; Escape closes.
     page.keyboard.press("ArrowDown")
@@ -150,13 +166,15 @@ def test_every_page_has_no_serious_accessibility_violation(page, server, site):
 
 @pytest.mark.parametrize("lang, query", [("", "council"), ("ar/", "بلدية")])
 def test_search_results_can_be_narrowed_to_a_country_from_the_keyboard(page, server, lang, query):
-    from hub import project
+    from hub.checks import project
 
     country_of = {f"good-practices/{case_id}/": pick_meta(versions)["country"] for case_id, versions in project.check().cases.items()}
     page.goto(server.url + lang)
 
     def found():
-        return [urlsplit(urljoin(page.url, a.get_attribute("href"))).path[len("/" + lang):] for a in page.locator(".hub-search__link").all()]
+        return [
+            urlsplit(urljoin(page.url, a.get_attribute("href"))).path[len("/" + lang) :] for a in page.locator(".hub-search__link").all()
+        ]
 
     search(page, query)
     everything = found()
@@ -180,6 +198,7 @@ def pick_meta(versions):
 def test_nothing_of_the_search_index_is_fetched_before_the_reader_reaches_the_field(page, server, lang):
     page.goto(server.url + lang)
     page.wait_for_load_state("networkidle")
+
     def fetched():
         return [urlsplit(u).path for u in page.requests if "/search/" in urlsplit(u).path or "search-engine" in u]
 
@@ -195,7 +214,7 @@ def test_words_are_read_alike_in_the_browser_and_in_the_index(page, server, site
     """search.js and hub.search.text give every word of the site the same terms,
     and the browser ranks the evaluation queries as the Python searcher does."""
     import search_eval
-    from hub.languages import DEFAULT
+    from hub.model.languages import DEFAULT
     from hub.search import searcher, text
 
     for lang, prefix in (("en", ""), ("ar", "ar/")):

@@ -11,7 +11,17 @@ import pytest
 
 from helpers import html_pages, is_arabic, page_url, tags
 
-MEDIA_ATTRS = {"link": "href", "script": "src", "img": "src", "iframe": "src", "audio": "src", "video": "src", "source": "src", "track": "src", "a": "href"}
+MEDIA_ATTRS = {
+    "link": "href",
+    "script": "src",
+    "img": "src",
+    "iframe": "src",
+    "audio": "src",
+    "video": "src",
+    "source": "src",
+    "track": "src",
+    "a": "href",
+}
 
 
 def resolve(own_url: str, href: str) -> str:
@@ -36,17 +46,21 @@ def test_every_arabic_page_is_rtl_and_every_other_page_english(site):
 
 def test_every_page_exists_in_both_languages(site):
     english = {page_url(site, p) for p in html_pages(site) if not is_arabic(site, p)}
-    arabic = {page_url(site, p)[len("ar/"):] for p in html_pages(site) if is_arabic(site, p)}
+    arabic = {page_url(site, p)[len("ar/") :] for p in html_pages(site) if is_arabic(site, p)}
     assert english == arabic
 
 
 def test_language_alternates_pair_up(site):
     """Each page's hreflang links point at the same page in the other language."""
     for page in html_pages(site):
-        alternates = {attrs["hreflang"]: attrs["href"] for tag, attrs in tags(page) if tag == "link" and attrs.get("rel") == "alternate" and "hreflang" in attrs}
+        alternates = {
+            attrs["hreflang"]: attrs["href"]
+            for tag, attrs in tags(page)
+            if tag == "link" and attrs.get("rel") == "alternate" and "hreflang" in attrs
+        }
         assert set(alternates) == {"en", "ar"}, page
         own = page_url(site, page)
-        english = own[len("ar/"):] if is_arabic(site, page) else own
+        english = own[len("ar/") :] if is_arabic(site, page) else own
         assert resolve(own, alternates["en"]) == "/" + english, (page, alternates)
         assert resolve(own, alternates["ar"]) == "/ar/" + english, (page, alternates)
 
@@ -56,7 +70,7 @@ def test_the_language_switch_leads_to_the_same_page(site):
         switches = [attrs for tag, attrs in tags(page) if tag == "a" and "hub-language__link" in attrs.get("class", "")]
         assert len(switches) == 1, page
         own = page_url(site, page)
-        english = own[len("ar/"):] if is_arabic(site, page) else own
+        english = own[len("ar/") :] if is_arabic(site, page) else own
         expected = "/" + english if is_arabic(site, page) else "/ar/" + english
         assert resolve(own, switches[0]["href"]) == expected, (page, switches)
 
@@ -98,7 +112,7 @@ def test_every_page_searches_its_own_languages_index(site, lang_prefix):
 
 @pytest.mark.parametrize("lang_prefix", ["", "ar/"])
 def test_theme_pages_come_from_the_themes_file(site, lang_prefix):
-    from hub import themes
+    from hub.model import themes
 
     overview = html.unescape((site / lang_prefix / "themes" / "index.html").read_text(encoding="utf-8"))
     lang = "ar" if lang_prefix else "en"

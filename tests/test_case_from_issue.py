@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 
 from helpers import REPO
-from hub import case_from_issue, case_schema, content, issue_form, project, strings, themes
-from hub.case_from_issue import BodyError
+from hub.checks import project
+from hub.contrib import case_from_issue, issue_form
+from hub.contrib.case_from_issue import BodyError
+from hub.model import case_schema, content, strings, themes
 
 BODIES = Path(__file__).parent / "fixtures" / "issue_bodies"
 DAY = datetime.date(2026, 11, 26)
@@ -38,9 +40,7 @@ def written(path: Path):
 
 
 def test_an_english_and_an_arabic_body_make_one_valid_case_in_both_languages(layout):
-    files, problems, _ = case_from_issue.convert(
-        [body("good-practice.en.md"), body("good-practice.ar.md")], layout, today=DAY
-    )
+    files, problems, _ = case_from_issue.convert([body("good-practice.en.md"), body("good-practice.ar.md")], layout, today=DAY)
     assert [p.name for p in files] == ["vienna-gender-budgeting.en.md", "vienna-gender-budgeting.ar.md"]
     assert problems == []
     assert project.check(layout).problems == []
@@ -146,7 +146,9 @@ def test_a_source_line_that_fits_no_label_is_named(layout):
     text = text.replace("الناشر: Der Standard", "Der Standard")
     with pytest.raises(BodyError) as error:
         case_from_issue.convert([(where, text)], layout, today=DAY)
-    assert error.value.problems == ["«المصادر», source 1: the line 'Der Standard' does not start with one of العنوان:, الناشر:, السنة:, الرابط:, اللغة:"]
+    assert error.value.problems == [
+        "«المصادر», source 1: the line 'Der Standard' does not start with one of العنوان:, الناشر:, السنة:, الرابط:, اللغة:"
+    ]
 
 
 def test_the_case_id_comes_from_the_form_or_from_the_maintainer(layout):
@@ -182,15 +184,20 @@ def test_the_command_reads_standard_input_and_reports_on_standard_error(layout, 
     code = case_from_issue.main(["--root", str(layout.root), str(BODIES / "missing-answers.en.md")])
     out, err = capsys.readouterr()
     assert code == 1
-    assert err.splitlines()[1:] == ["  - «Title» has no answer", "  - the question «Sources» is not in the body (was the heading '### Sources' edited or removed?)",
-                                    "  - «Results» has no answer", err.splitlines()[-1]]
+    assert err.splitlines()[1:] == [
+        "  - «Title» has no answer",
+        "  - the question «Sources» is not in the body (was the heading '### Sources' edited or removed?)",
+        "  - «Results» has no answer",
+        err.splitlines()[-1],
+    ]
     assert err.splitlines()[-1].startswith("Nothing was written.")
 
 
 def test_scripts_case_from_issue_runs_without_a_traceback(layout):
     result = subprocess.run(
         [str(REPO / "scripts" / "case-from-issue"), "--root", str(layout.root), str(BODIES / "broken-values.en.md")],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr

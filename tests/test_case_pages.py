@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from helpers import REPO, tags
-from hub import citations, countries, project, scaffold, strings, themes
+from hub.checks import citations, project
+from hub.contrib import scaffold
+from hub.model import countries, strings, themes
 
 REPORT = project.check()
 STRINGS = strings.load()
@@ -73,7 +75,7 @@ def test_every_citation_marker_links_to_its_source_in_every_position(site, lang,
     for case_id, versions in CASES.items():
         item = _shown(versions, lang)
         page = (site / prefix / "good-practices" / case_id / "index.html").read_text(encoding="utf-8")
-        article = page[page.index("<article"): page.index("</article>")]
+        article = page[page.index("<article") : page.index("</article>")]
         assert [int(n) for n, _ in CITE_LINK.findall(article)] == citations.markers(item.body), case_id
         assert all(a == b for a, b in CITE_LINK.findall(article))
         assert not re.search(r"\[\d{1,3}\]", CITE_LINK.sub("", article)), f"{case_id}: a marker is left as plain text"
@@ -103,13 +105,13 @@ def test_theme_and_country_pages_list_their_cases(site, prefix, lang):
 
 def test_cases_are_not_in_the_navigation(site):
     page = (site / "good-practices" / "index.html").read_text(encoding="utf-8")
-    nav = page[page.index('<nav class="md-nav md-nav--primary'):]
+    nav = page[page.index('<nav class="md-nav md-nav--primary') :]
     nav = nav[: nav.index("</nav>")]
     assert not any(f"good-practices/{case_id}/" in nav for case_id in CASES)
 
 
 def test_contributed_text_is_escaped_in_generated_pages(tmp_path):
-    from hub import pages
+    from hub.render import pages
 
     item = next(iter(CASES.values()))["en"]
     item.meta = dict(item.meta, title='<img src=x onerror="alert(1)">', summary="<script>alert(1)</script>")
@@ -119,7 +121,7 @@ def test_contributed_text_is_escaped_in_generated_pages(tmp_path):
     assert "&lt;script&gt;" in listing
 
 
-REPORT_STRINGS = __import__("hub.strings", fromlist=["load"]).load()
+REPORT_STRINGS = __import__("hub.model.strings", fromlist=["load"]).load()
 
 
 def test_derived_files_are_up_to_date():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hub import citations, project
+from hub.checks import citations, project
 
 FIXTURES = Path(__file__).parent / "fixtures" / "citations"
 UNCITED = "states a figure or a date without a source: add the marker of the source that gives it, e.g. [1]"
@@ -16,8 +16,20 @@ def test_the_fixture_case_gets_exactly_these_lines_and_messages():
     assert [(p.path, p.line, p.field, p.severity, p.message) for p in report.problems if p.field == "body"] == [
         ("good_practices/figures.en.md", 24, "body", SEVERITY, f"«Turnout was 35.6% in Organic Law No. 2017-7 of the year.» {UNCITED}"),
         ("good_practices/figures.en.md", 27, "body", SEVERITY, f"«In ٢٠١٨ the law changed.» {UNCITED}"),
-        ("good_practices/figures.en.md", 38, "body", "error", "the marker [4] points to no source: the case lists 3 sources; cite one of [1] to [3]"),
-        ("good_practices/figures.en.md", 38, "body", "error", "the marker [0] points to no source: the case lists 3 sources; cite one of [1] to [3]"),
+        (
+            "good_practices/figures.en.md",
+            38,
+            "body",
+            "error",
+            "the marker [4] points to no source: the case lists 3 sources; cite one of [1] to [3]",
+        ),
+        (
+            "good_practices/figures.en.md",
+            38,
+            "body",
+            "error",
+            "the marker [0] points to no source: the case lists 3 sources; cite one of [1] to [3]",
+        ),
     ]
 
 
@@ -51,7 +63,9 @@ def test_sentences_split_after_their_markers_but_not_after_abbreviations_or_deci
 
 
 def test_markers_without_a_source_when_the_case_has_one_or_none():
-    assert citations.problems("In 2018 [2].", 5, 1) == [(5, "error", "the marker [2] points to no source: the case lists 1 source; cite [1]")]
+    assert citations.problems("In 2018 [2].", 5, 1) == [
+        (5, "error", "the marker [2] points to no source: the case lists 1 source; cite [1]")
+    ]
     assert citations.problems("In 2018 [1].", 5, 0)[0][2].endswith("lists 0 sources; add the source to `sources` first")
 
 

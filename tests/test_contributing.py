@@ -9,9 +9,10 @@ import pytest
 import yaml
 
 from helpers import REPO
-from hub import case_schema, checklists, issue_form, pr_templates, strings, themes
-from hub.languages import LANGUAGES
-from hub.schema import Group, ListOf
+from hub.contrib import checklists, issue_form, pr_templates
+from hub.model import case_schema, strings, themes
+from hub.model.languages import LANGUAGES
+from hub.model.schema import Group, ListOf
 
 THEMES = themes.load()
 STRINGS = strings.load()

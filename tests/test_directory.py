@@ -11,9 +11,12 @@ import pytest
 import yaml
 
 from helpers import REPO, build, tags
+from hub.checks import private_details, project
+from hub.contrib import entry_templates
+from hub.model import strings, yamlnodes
+from hub.render import assessment_page, pages
+from hub.support import events, network_schema, networks
 from test_fixture_site import FIXTURES, make_project
-
-from hub import assessment_page, entry_templates, events, network_schema, networks, pages, private_details, project, strings, yamlnodes
 
 VOCABULARY = network_schema.load_vocabulary()
 STRINGS = strings.load()
@@ -52,16 +55,19 @@ def test_the_check_suggests_the_case_meant_and_names_the_speakers_field_it_refus
     assert messages["speakers[1].name"] == "unknown field; allowed fields: role"
 
 
-@pytest.mark.parametrize("text, refused", [
-    ("Write to chair@example.org", True),
-    ("mailto:chair@example.org", True),
-    ("Call +216 71 123 456", True),
-    ("Tel. 0049 (0)30 1234567", True),
-    ("Founded on 2024-05-16 in Amman", False),
-    ("Between 2014/2015 and 2019", False),
-    ("https://example.org/news/940530.html?p=10497", False),
-    ("Over 1,850 signatories in 36 countries", False),
-])
+@pytest.mark.parametrize(
+    "text, refused",
+    [
+        ("Write to chair@example.org", True),
+        ("mailto:chair@example.org", True),
+        ("Call +216 71 123 456", True),
+        ("Tel. 0049 (0)30 1234567", True),
+        ("Founded on 2024-05-16 in Amman", False),
+        ("Between 2014/2015 and 2019", False),
+        ("https://example.org/news/940530.html?p=10497", False),
+        ("Over 1,850 signatories in 36 countries", False),
+    ],
+)
 def test_contact_details_of_people_are_refused_and_dates_or_figures_are_not(text, refused):
     node = yamlnodes.compose(f"members: {{en: {text!r}}}\n")
     assert bool(list(private_details.findings(node))) is refused
@@ -162,7 +168,14 @@ def directory_site(tmp_path_factory):
 
 def test_the_directory_and_event_pages_are_built_in_both_languages(directory_site):
     for root in ("", "ar/"):
-        for page in ("networks/", "networks/support/safety/", "networks/place/tn/", "networks/language/fr/", "events/sample-past/", "events/sample-upcoming/"):
+        for page in (
+            "networks/",
+            "networks/support/safety/",
+            "networks/place/tn/",
+            "networks/language/fr/",
+            "events/sample-past/",
+            "events/sample-upcoming/",
+        ):
             assert (directory_site / root / page / "index.html").is_file(), root + page
         assert (directory_site / root / "events" / "sample-upcoming.ics").is_file()
         assert not (directory_site / root / "events" / "sample-past.ics").exists()
@@ -188,7 +201,7 @@ def test_the_generated_pages_hold_no_inline_script_or_event_handler(directory_si
             assert not any(name.startswith("on") for name in attrs), (page, tag, attrs)
         body = page.read_text(encoding="utf-8")
         start = body.index('<div class="hub-networks">' if "/networks/" in page.as_posix() else '<div class="hub-event">')
-        assert "<script" not in body[start:body.index("</article>", start)], page
+        assert "<script" not in body[start : body.index("</article>", start)], page
 
 
 def test_the_working_group_page_lists_the_events_with_a_calendar_link_for_the_upcoming_one(directory_site):
@@ -261,10 +274,34 @@ def _property_values():
     from hypothesis import strategies as st
 
     scalars = st.one_of(
-        st.text(max_size=20), st.integers(-5, 3000), st.booleans(), st.none(), st.dates(),
-        st.sampled_from(["TN", "tn", "africa", "mentoring", "virtual", "both", "https://x.org", "mailto:a@b.org", "+33 1 23 45 67 89", "2024-13-45", "DROP"]),
+        st.text(max_size=20),
+        st.integers(-5, 3000),
+        st.booleans(),
+        st.none(),
+        st.dates(),
+        st.sampled_from(
+            [
+                "TN",
+                "tn",
+                "africa",
+                "mentoring",
+                "virtual",
+                "both",
+                "https://x.org",
+                "mailto:a@b.org",
+                "+33 1 23 45 67 89",
+                "2024-13-45",
+                "DROP",
+            ]
+        ),
     )
-    return st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.sampled_from(["en", "ar", "role", "title", "url", "x"]), inner, max_size=3)), max_leaves=8)
+    return st.recursive(
+        scalars,
+        lambda inner: st.one_of(
+            st.lists(inner, max_size=3), st.dictionaries(st.sampled_from(["en", "ar", "role", "title", "url", "x"]), inner, max_size=3)
+        ),
+        max_leaves=8,
+    )
 
 
 def test_any_damage_to_a_network_or_event_file_gives_messages_not_tracebacks(tmp_path_factory):
@@ -285,7 +322,9 @@ def test_any_damage_to_a_network_or_event_file_gives_messages_not_tracebacks(tmp
         folder = root / (kind + "s")
         folder.mkdir()
         entry_id = valid[kind]["id"]
-        (folder / f"{entry_id}.yml").write_text(yaml.safe_dump(_damaged(valid[kind], changes), allow_unicode=True, sort_keys=False), encoding="utf-8")
+        (folder / f"{entry_id}.yml").write_text(
+            yaml.safe_dump(_damaged(valid[kind], changes), allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
         if kind == "network":
             entries, found, _ = networks.check(folder, root, VOCABULARY)
         else:

@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from hub import assessment, project
+from hub.checks import project
+from hub.model import assessment
 
 BANK = assessment.load()
 REPORT = project.check()
@@ -41,10 +42,20 @@ def test_a_weak_backing_or_safety_score_links_to_networks_that_open_at_their_ent
     weak = ("election-backing", "office-safety")
     answers = {ind["id"]: {"level": 1} for d in weak for ind in DIMENSIONS[d]["indicators"]}
     export = tmp_path / "weak.json"
-    export.write_text(json.dumps({
-        "format": "hub-self-assessment", "bank": BANK["version"], "exported": "2026-01-15T10:00:00Z", "lang": lang,
-        "phases": ["election", "office"], "answers": answers, "goals": {},
-    }), encoding="utf-8")
+    export.write_text(
+        json.dumps(
+            {
+                "format": "hub-self-assessment",
+                "bank": BANK["version"],
+                "exported": "2026-01-15T10:00:00Z",
+                "lang": lang,
+                "phases": ["election", "office"],
+                "answers": answers,
+                "goals": {},
+            }
+        ),
+        encoding="utf-8",
+    )
     page.goto(root(server, lang) + "assessment/")
     page.evaluate("() => localStorage.clear()")
     page.reload()
@@ -53,7 +64,9 @@ def test_a_weak_backing_or_safety_score_links_to_networks_that_open_at_their_ent
     page.wait_for_selector(".hub-results")
     for dimension in weak:
         links = page.locator(f'.hub-recommendation[data-dimension="{dimension}"] .hub-recommendation__networks a')
-        page.wait_for_function(f"() => document.querySelectorAll('.hub-recommendation[data-dimension=\"{dimension}\"] .hub-recommendation__networks a').length > 1")
+        page.wait_for_function(
+            f"() => document.querySelectorAll('.hub-recommendation[data-dimension=\"{dimension}\"] .hub-recommendation__networks a').length > 1"
+        )
         hrefs = links.evaluate_all("links => links.map(a => a.getAttribute('href'))")
         assert hrefs[-1] == "../networks/" and all(h.startswith("../networks/#") for h in hrefs[:-1])
     first = page.locator('.hub-recommendation[data-dimension="office-safety"] .hub-recommendation__networks a').first
@@ -63,7 +76,17 @@ def test_a_weak_backing_or_safety_score_links_to_networks_that_open_at_their_ent
     assert page.locator(f"li.hub-network#{target}").is_visible()
 
 
-@pytest.mark.parametrize("path", ["networks/", "ar/networks/", "ar/networks/support/mentoring/", "events/2024-05-virtual-kickoff/", "ar/events/2024-10-amman-workshop/", "ar/working-group/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "networks/",
+        "ar/networks/",
+        "ar/networks/support/mentoring/",
+        "events/2024-05-virtual-kickoff/",
+        "ar/events/2024-10-amman-workshop/",
+        "ar/working-group/",
+    ],
+)
 def test_directory_and_event_pages_have_no_accessibility_violations(page, server, path):
     import axe
 

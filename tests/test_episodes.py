@@ -8,7 +8,9 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from helpers import REPO, build
-from hub import episodes, external_video, media_files, podcast_feed, project, strings, transcript, webvtt
+from hub.checks import project
+from hub.media import episodes, external_video, media_files, podcast_feed, transcript, webvtt
+from hub.model import strings
 from media_fixtures import content_root, site_project
 
 REPORT = project.check()
@@ -98,23 +100,29 @@ def test_a_broken_episode_fails_the_build_and_writes_no_feed(tmp_path):
     assert not (site / "podcast" / "feed.xml").exists() and not (site / "podcasts").exists()
 
 
-@pytest.mark.parametrize("address, src", [
-    ("https://www.youtube.com/watch?v=aaaaaaaaaaa", "https://www.youtube-nocookie.com/embed/aaaaaaaaaaa"),
-    ("https://youtube-nocookie.com/embed/aaaaaaaaaaa", "https://www.youtube-nocookie.com/embed/aaaaaaaaaaa"),
-    ("https://vimeo.com/123456789", "https://player.vimeo.com/video/123456789?dnt=1"),
-    ("https://player.vimeo.com/video/123456789", "https://player.vimeo.com/video/123456789?dnt=1"),
-])
+@pytest.mark.parametrize(
+    "address, src",
+    [
+        ("https://www.youtube.com/watch?v=aaaaaaaaaaa", "https://www.youtube-nocookie.com/embed/aaaaaaaaaaa"),
+        ("https://youtube-nocookie.com/embed/aaaaaaaaaaa", "https://www.youtube-nocookie.com/embed/aaaaaaaaaaa"),
+        ("https://vimeo.com/123456789", "https://player.vimeo.com/video/123456789?dnt=1"),
+        ("https://player.vimeo.com/video/123456789", "https://player.vimeo.com/video/123456789?dnt=1"),
+    ],
+)
 def test_allowed_video_addresses_embed_privately(address, src):
     assert external_video.embed(address).src == src
 
 
-@pytest.mark.parametrize("address, reason", [
-    ("https://youtu.be/aaaaaaaaaaa", "not allowed"),
-    ("http://www.youtube.com/watch?v=aaaaaaaaaaa", "https://"),
-    ("https://www.youtube.com/channel/abc", "cannot find the YouTube video id"),
-    ("https://vimeo.com/about", "cannot find the Vimeo video number"),
-    ("https://evil.example/vimeo.com/1", "not allowed"),
-])
+@pytest.mark.parametrize(
+    "address, reason",
+    [
+        ("https://youtu.be/aaaaaaaaaaa", "not allowed"),
+        ("http://www.youtube.com/watch?v=aaaaaaaaaaa", "https://"),
+        ("https://www.youtube.com/channel/abc", "cannot find the YouTube video id"),
+        ("https://vimeo.com/about", "cannot find the Vimeo video number"),
+        ("https://evil.example/vimeo.com/1", "not allowed"),
+    ],
+)
 def test_other_video_addresses_are_refused(address, reason):
     with pytest.raises(ValueError, match=reason):
         external_video.embed(address)

@@ -12,8 +12,8 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from helpers import REPO
-from hub import project
-from hub.problems import Problem
+from hub.checks import project
+from hub.model.problems import Problem
 
 WORKFLOWS = REPO / ".github" / "workflows"
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -96,7 +96,9 @@ def test_every_action_is_pinned_to_a_version():
 
 
 def test_the_annotation_format_carries_file_line_and_field():
-    result = subprocess.run([str(REPO / "scripts" / "check"), "--root", str(FIXTURES / "broken"), "--format", "github"], capture_output=True, text=True)
+    result = subprocess.run(
+        [str(REPO / "scripts" / "check"), "--root", str(FIXTURES / "broken"), "--format", "github"], capture_output=True, text=True
+    )
     *annotations, summary = result.stdout.strip().splitlines()
     expected = project.check(project.Layout(root=FIXTURES / "broken")).problems
     found = [ANNOTATION.match(line) for line in annotations]
@@ -118,7 +120,16 @@ def test_pre_commit_runs_the_check_when_content_or_data_changes():
     check = hooks["hub-check"]
     assert check["entry"] == "scripts/check" and check["language"] == "script" and check["pass_filenames"] is False
     pattern = re.compile(check["files"])
-    for path in ("good_practices/tunisia-parity-2018.ar.md", "podcasts/hub-trailer.en.md", "podcasts/media/hub-trailer.ar.vtt", "hooks/hub/data/themes.yml", "hooks/hub/data/strings/site.yml", "networks/refela.yml", "events/2024-10-amman-workshop.yml", "hooks/hub/data/support.yml"):
+    for path in (
+        "good_practices/tunisia-parity-2018.ar.md",
+        "podcasts/hub-trailer.en.md",
+        "podcasts/media/hub-trailer.ar.vtt",
+        "hooks/hub/data/themes.yml",
+        "hooks/hub/data/strings/site.yml",
+        "networks/refela.yml",
+        "events/2024-10-amman-workshop.yml",
+        "hooks/hub/data/support.yml",
+    ):
         assert pattern.search(path), path
     for path in ("README.md", "hooks/site.py", "tests/test_validator.py"):
         assert not pattern.search(path), path
@@ -141,14 +152,21 @@ def _matches(pattern: str, path: str) -> bool:
 
 
 def test_codeowners_names_placeholder_teams_only_and_every_pattern_matches_files():
-    files = [p.relative_to(REPO).as_posix() for p in REPO.rglob("*") if p.is_file() and not set(p.relative_to(REPO).parts) & {".git", ".venv", "node_modules", "site"}]
+    files = [
+        p.relative_to(REPO).as_posix()
+        for p in REPO.rglob("*")
+        if p.is_file() and not set(p.relative_to(REPO).parts) & {".git", ".venv", "node_modules", "site"}
+    ]
     rules = codeowners()
     assert rules
     for pattern, owners in rules:
         assert owners and all(re.fullmatch(r"@OWNER/[a-z-]+", owner) for owner in owners), (pattern, owners)
         assert any(_matches(pattern, f) for f in files), pattern
     # Content in each language is reviewed by a reader of that language: the last matching rule wins.
-    for path, team in (("good_practices/vienna-gender-budgeting.ar.md", "@OWNER/arabic-reviewers"), ("docs/en/contribute.md", "@OWNER/english-reviewers")):
+    for path, team in (
+        ("good_practices/vienna-gender-budgeting.ar.md", "@OWNER/arabic-reviewers"),
+        ("docs/en/contribute.md", "@OWNER/english-reviewers"),
+    ):
         owners = [o for pattern, o in rules if _matches(pattern, path)][-1]
         assert owners == [team], path
     assert "PLACEHOLDERS" in (REPO / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
@@ -164,14 +182,18 @@ def test_the_editor_settings_point_at_the_case_schema_and_match_case_files():
     ((schema, globs),) = settings["yaml.schemas"].items()
     assert (REPO / schema).is_file()
     assert any(PurePosixPath("good_practices/vienna-gender-budgeting.ar.md").match(g) for g in globs)
-    assert (REPO / "good_practices" / "_template.ar.md").read_text(encoding="utf-8").splitlines()[1] == f"# yaml-language-server: $schema=../{schema[2:]}"
+    assert (REPO / "good_practices" / "_template.ar.md").read_text(encoding="utf-8").splitlines()[
+        1
+    ] == f"# yaml-language-server: $schema=../{schema[2:]}"
 
 
 def test_the_editor_task_reads_the_checkers_lines():
     (task,) = jsonc(REPO / ".vscode" / "tasks.json")["tasks"]
     assert task["command"] == "scripts/check"
     pattern = re.compile(task["problemMatcher"]["pattern"]["regexp"])
-    problems = project.check(project.Layout(root=FIXTURES / "valid")).problems + project.check(project.Layout(root=FIXTURES / "broken")).problems
+    problems = (
+        project.check(project.Layout(root=FIXTURES / "valid")).problems + project.check(project.Layout(root=FIXTURES / "broken")).problems
+    )
     for problem in problems:
         match = pattern.match(problem.text())
         assert match and (match[1], int(match[2]), match[3] or "error") == (problem.path, problem.line, problem.severity), problem.text()

@@ -23,7 +23,8 @@ import pytest
 
 import hostile
 from helpers import REPO, Server
-from hub import case_schema, characters, content, safe_html, themes, topics
+from hub.checks import characters, safe_html
+from hub.model import case_schema, content, themes, topics
 
 BODY = hostile.body_payloads()
 SCHEMA = case_schema.case_schema(themes.load(), topics.load())
@@ -38,7 +39,7 @@ def front(case_id: str, text: str = "A title", extra: str = "") -> str:
         f"id: {case_id}\ntype: good-practice\ntitle: {quoted}\nthemes: [A]\ncountry: TN\nplace: {quoted}\n"
         "level: municipal\nperiod:\n  start: 2018\nphase: both\n"
         f"summary: {quoted}\n"
-        f"sources:\n  - title: {quoted}\n    publisher: {quoted}\n    year: 2019\n    url: \"https://example.org/s\"\n    language: en\n"
+        f'sources:\n  - title: {quoted}\n    publisher: {quoted}\n    year: 2019\n    url: "https://example.org/s"\n    language: en\n'
         f"reviewed: 2026-11-30\nreviewer: {quoted}\ntopics: [participation]\n{extra}---\n\n"
     )
 
@@ -66,7 +67,9 @@ def test_the_corpus_is_large_and_covers_every_class():
     planted_front_matter = len(hostile.FRONT_MATTER_TEXT) * 6 + len(hostile.HIDDEN_CHARACTERS)
     total = len(BODY) + planted_front_matter + len(STRUCTURE)
     classes = {cls for cls, _, _ in BODY}
-    print(f"\nhostile corpus: {len(BODY)} bodies {sorted(classes)}, {planted_front_matter} front-matter plantings, {len(STRUCTURE)} structural files: {total} inputs")
+    print(
+        f"\nhostile corpus: {len(BODY)} bodies {sorted(classes)}, {planted_front_matter} front-matter plantings, {len(STRUCTURE)} structural files: {total} inputs"
+    )
     assert total >= 150
     assert classes >= {"tag", "split-tag", "attr-list", "fake-fence", "markdown-link", "list-item", "table-cell"}
 
@@ -155,7 +158,8 @@ def test_an_invisible_character_in_front_matter_is_named(tmp_path, name):
 # ---------------------------------------------------------------- the browser
 
 BYPASS_HOOK = '''"""Test only: switch off every check of the body, so hostile bodies reach the pages."""
-from hub import citations, content
+from hub.checks import citations
+from hub.model import content
 
 citations.problems = lambda *args, **kwargs: []
 _check_case = content.check_case
@@ -183,7 +187,7 @@ def _plant(project: Path) -> dict:
         planted[f"good-practices/{case_id}/"] = text
     for n in range(0, len(BODY), 10):
         case_id = f"hostile-body-{n // 10 + 1}"
-        payloads = "\n\n".join(payload for _, _, payload in BODY[n:n + 10])
+        payloads = "\n\n".join(payload for _, _, payload in BODY[n : n + 10])
         (cases / f"{case_id}.en.md").write_text(front(case_id) + ARTICLE.format(payload=payloads), encoding="utf-8")
         planted[f"good-practices/{case_id}/"] = None
     for event in (project / "events").glob("*.yml"):
@@ -195,6 +199,7 @@ def _plant(project: Path) -> dict:
     head, _, _ = trailer.partition("\n---\n")
     hostile_title = hostile.FRONT_MATTER_TEXT[0]
     head = head.replace("id: hub-trailer", "id: hostile-episode")
+
     def quoted(text: str) -> str:
         return "'" + text.replace("'", "''") + "'"
 
@@ -208,7 +213,9 @@ def _plant(project: Path) -> dict:
     planted["media/hostile-episode/"] = hostile_title
     (project / "bypass_hook.py").write_text(BYPASS_HOOK, encoding="utf-8")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    (project / "mkdocs.yml").write_text(config.replace("hooks:\n  - hooks/site.py", "hooks:\n  - bypass_hook.py\n  - hooks/site.py"), encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        config.replace("hooks:\n  - hooks/site.py", "hooks:\n  - bypass_hook.py\n  - hooks/site.py"), encoding="utf-8"
+    )
     return planted
 
 
@@ -223,7 +230,9 @@ def hostile_site(tmp_path_factory):
         # Not strict: MkDocs rightly warns about the hostile links it leaves as they are.
         result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--no-strict", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
-            capture_output=True, text=True, cwd=project,
+            capture_output=True,
+            text=True,
+            cwd=project,
             env=dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(REPO / "hooks"), SITE_URL=running.url),
         )
         assert result.returncode == 0, result.stderr[-3000:]
@@ -309,6 +318,8 @@ def test_no_hostile_input_runs_in_chromium_in_either_language(hostile_site, brow
             _touch_everything(page, url)
             page.close(run_before_unload=True)  # asks to close without waiting for it
     context.close()
-    print(f"\n{len(planted) * 2} hostile pages opened: {len(executions)} executions, {len(outside)} requests elsewhere, {len(violations)} CSP reports")
+    print(
+        f"\n{len(planted) * 2} hostile pages opened: {len(executions)} executions, {len(outside)} requests elsewhere, {len(violations)} CSP reports"
+    )
     assert executions == []
     assert outside == []

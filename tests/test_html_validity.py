@@ -19,10 +19,16 @@ THEME_MESSAGES = [
     (r"Attribute “autocomplete” is only allowed when the input type is", r'class="md-(toggle|nav__toggle)[^"]*"'),
     # Material's table-of-contents title labels a toggle it omits on pages
     # whose contents it renders inside the navigation.
-    (r"The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control", r'class="md-nav__title" for="__toc"'),
+    (
+        r"The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control",
+        r'class="md-nav__title" for="__toc"',
+    ),
     # Material writes tabindex="" on navigation section labels it keeps out
     # of the tab order when navigation.tabs is on.
-    (r"Bad value “” for attribute “tabindex” on element “label”", r'class="md-nav__link" for="__nav_[\d_]+" id="__nav_[\d_]+_label" tabindex=""'),
+    (
+        r"Bad value “” for attribute “tabindex” on element “label”",
+        r'class="md-nav__link" for="__nav_[\d_]+" id="__nav_[\d_]+_label" tabindex=""',
+    ),
 ]
 
 
@@ -33,7 +39,8 @@ def is_theme_message(message: dict) -> bool:
 def test_every_page_is_valid_html(site):
     result = subprocess.run(
         ["java", "-jar", str(VNU), "--errors-only", "--skip-non-html", "--format", "json", str(site)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     report = json.loads(result.stderr or result.stdout)
     errors = [m for m in report["messages"] if m.get("type") == "error" and not is_theme_message(m)]
@@ -42,5 +49,8 @@ def test_every_page_is_valid_html(site):
 
 
 def test_our_own_markup_would_not_hide_behind_a_theme_filter():
-    ours = {"message": "Attribute “autocomplete” is only allowed when the input type is “text”", "extract": '<input class="hub-file" type="file" autocomplete="off">'}
+    ours = {
+        "message": "Attribute “autocomplete” is only allowed when the input type is “text”",
+        "extract": '<input class="hub-file" type="file" autocomplete="off">',
+    }
     assert not is_theme_message(ours)

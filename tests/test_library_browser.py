@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import axe
-from hub import project
+from hub.checks import project
 
 CASES = project.check().cases
 
@@ -62,7 +62,9 @@ def test_no_match_says_so_and_clearing_shows_everything(page, server):
     themes_of = {t for v in CASES.values() for t in v["en"].meta["themes"]}
     # A country and a theme no case shares.
     pair = next(
-        (theme, v["en"].meta["country"]) for theme in sorted(themes_of) for v in CASES.values()
+        (theme, v["en"].meta["country"])
+        for theme in sorted(themes_of)
+        for v in CASES.values()
         if not expected_ids(theme=theme, country=v["en"].meta["country"])
     )
     page.select_option("#filter-theme", pair[0])

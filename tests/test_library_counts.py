@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from hub import assessment, project
+from hub.checks import project
+from hub.model import assessment
 
 REPORT = project.check()
 CASES = [versions["en"].meta for versions in REPORT.cases.values() if set(versions) == {"en", "ar"}]

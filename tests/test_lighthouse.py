@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import lighthouse
-from hub import project
+from hub.checks import project
 
 CASE = sorted(project.check().cases)[0]
 EPISODE = sorted(project.check().episodes)[0]

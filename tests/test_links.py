@@ -10,7 +10,17 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from helpers import html_pages, page_url
 
-LINK_ATTRS = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "track": "src", "audio": "src", "video": "src", "iframe": "src"}
+LINK_ATTRS = {
+    "a": "href",
+    "link": "href",
+    "script": "src",
+    "img": "src",
+    "source": "src",
+    "track": "src",
+    "audio": "src",
+    "video": "src",
+    "iframe": "src",
+}
 
 
 MEDIA_TIME = re.compile(r"t=\d+")
@@ -58,7 +68,7 @@ def test_no_broken_internal_link_or_anchor(site, server):
             absolute = urljoin(own, link)
             if not absolute.startswith(base):
                 continue  # another site: sources a reader may follow
-            target = local_target(site, absolute[len(base) - 1:])
+            target = local_target(site, absolute[len(base) - 1 :])
             if not target.exists():
                 broken.append(f"{page_url(site, page)}: {tag} {link} -> missing {target.relative_to(site)}")
                 continue
@@ -84,6 +94,6 @@ def test_sitemap_and_feeds_point_at_real_files(site, server):
                 value = value.strip()
                 if value.startswith(base):
                     checked += 1
-                    target = local_target(site, value[len(base) - 1:])
+                    target = local_target(site, value[len(base) - 1 :])
                     assert target.exists(), f"{xml_file.relative_to(site)}: {value}"
     assert checked > 50

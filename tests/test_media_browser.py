@@ -8,7 +8,7 @@ import pytest
 
 import axe
 from helpers import CHROMIUM, CHROMIUM_ARGS, Server, build
-from hub import project
+from hub.checks import project
 from media_fixtures import ranged_server, site_project
 from test_browser import assert_only_local
 
@@ -68,7 +68,8 @@ def test_a_timestamp_link_seeks_and_plays(tab, media_server, lang):
     link.click()
     tab.wait_for_function(
         "s => { const a = document.querySelector('.hub-player audio'); return !a.paused && a.currentTime >= s && a.currentTime < s + 5; }",
-        arg=seconds, timeout=15_000,
+        arg=seconds,
+        timeout=15_000,
     )
     assert urlsplit(tab.url).fragment == f"t={seconds}"
     tab.wait_for_selector("p.hub-now a.hub-time[data-seek='%d']" % seconds)
@@ -88,7 +89,9 @@ def test_the_video_lists_captions_in_both_languages_and_plays(tab, media_server,
     page_lang = "ar" if lang else "en"
     assert sorted(t[:2] for t in tracks) == [["captions", "ar"], ["captions", "en"]]
     assert [t[1] for t in tracks if t[2] == "showing"] == [page_lang]
-    tab.wait_for_function("() => { const t = Array.from(document.querySelector('video').textTracks).find(t => t.mode === 'showing'); return t.cues && t.cues.length > 5; }")
+    tab.wait_for_function(
+        "() => { const t = Array.from(document.querySelector('video').textTracks).find(t => t.mode === 'showing'); return t.cues && t.cues.length > 5; }"
+    )
     tab.evaluate("() => document.querySelector('video').play()")
     tab.wait_for_function("() => document.querySelector('video').currentTime > 0.5", timeout=15_000)
     assert tab.evaluate("() => document.querySelector('video').videoWidth") == 1280
@@ -119,7 +122,9 @@ def test_without_javascript_every_episode_is_listed_and_playable(browser, server
     context.close()
 
 
-@pytest.mark.parametrize("path", ["media/", "media/hub-trailer/", "media/library-walkthrough/", "good-practices/tunisia-local-councils-without-parity-2023/"])
+@pytest.mark.parametrize(
+    "path", ["media/", "media/hub-trailer/", "media/library-walkthrough/", "good-practices/tunisia-local-councils-without-parity-2023/"]
+)
 @pytest.mark.parametrize("lang", LANGS)
 def test_media_pages_have_no_serious_accessibility_violation(page, server, lang, path):
     page.goto(server.url + lang + path)

@@ -11,7 +11,9 @@ import pytest
 from mutagen import File as MutagenFile
 
 from helpers import REPO, tags
-from hub import media_files, project, themes
+from hub.checks import project
+from hub.media import media_files
+from hub.model import themes
 from test_built_site import resolve
 
 REPORT = project.check()
@@ -126,7 +128,7 @@ def test_episode_pages_show_player_transcript_links_and_feed(site, lang, prefix)
         assert html.unescape(REPORT_STRINGS[lang]["episode_synthesized"]) in text
 
 
-REPORT_STRINGS = __import__("hub.strings", fromlist=["load"]).load()
+REPORT_STRINGS = __import__("hub.model.strings", fromlist=["load"]).load()
 
 
 @pytest.mark.parametrize("lang, prefix", LANGS)

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from hub import project
+from hub.checks import project
 
 REPORT = project.check()
 PAGES = ["", "good-practices/", f"good-practices/{sorted(REPORT.cases)[0]}/", f"media/{sorted(REPORT.episodes)[0]}/", "assessment/"]

@@ -12,8 +12,8 @@ import pytest
 
 import reader_measures
 from helpers import html_pages
+from hub.model import assessment
 from reader_measures import listing
-from hub import assessment
 
 BANK = assessment.load()
 
@@ -30,8 +30,7 @@ def test_every_page_was_measured(measures, site):
 
 def test_no_page_scrolls_sideways_on_a_phone(measures):
     wide = {
-        url: {width: scroll for width, (scroll, client) in found["widths"].items() if scroll > client}
-        for url, found in measures.items()
+        url: {width: scroll for width, (scroll, client) in found["widths"].items() if scroll > client} for url, found in measures.items()
     }
     assert {url: widths for url, widths in wide.items() if widths} == {}
 
@@ -43,10 +42,13 @@ def test_no_arabic_text_is_slanted(measures):
 
 # ---------------------------------------------------------------- the self-assessment
 
+
 def answers():
     return {
         indicator["id"]: {"level": 1 + (n % 4)}
-        for phase in BANK["phases"] for dimension in phase["dimensions"] for n, indicator in enumerate(dimension["indicators"])
+        for phase in BANK["phases"]
+        for dimension in phase["dimensions"]
+        for n, indicator in enumerate(dimension["indicators"])
     }
 
 
@@ -111,8 +113,15 @@ CHART_TEXT = """
 def test_the_results_chart_is_legible_and_fits_a_320_px_screen(page, server, lang):
     page.set_viewport_size({"width": 320, "height": 700})
     page.goto(assessment_url(server, lang))
-    state = {"format": "hub-self-assessment", "bank": BANK["version"], "phases": [p["id"] for p in BANK["phases"]],
-             "answers": answers(), "goals": {}, "step": 0, "view": "results"}
+    state = {
+        "format": "hub-self-assessment",
+        "bank": BANK["version"],
+        "phases": [p["id"] for p in BANK["phases"]],
+        "answers": answers(),
+        "goals": {},
+        "step": 0,
+        "view": "results",
+    }
     page.evaluate("(s) => localStorage.setItem('hub-assessment-v' + s.bank, JSON.stringify(s))", state)
     page.reload()
     page.wait_for_selector(".hub-results .hub-chart")

@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 from helpers import html_pages, is_arabic, redirect_pages, tags
-from hub import pages, project, strings, themes
+from hub.checks import project
+from hub.model import strings, themes
+from hub.render import pages
 
 REPORT = project.check()
 STRINGS = strings.load()
@@ -28,7 +30,12 @@ def read(site: Path, path: str) -> str:
 def test_plural_forms_follow_each_languages_rules():
     t = STRINGS["ar"]
     assert [strings.plural(t, "count_cases", n, "ar") for n in (0, 1, 2, 3, 11, 100)] == [
-        "لا حالات بعد", "حالة واحدة", "حالتان", "3 حالات", "11 حالة", "100 حالة",
+        "لا حالات بعد",
+        "حالة واحدة",
+        "حالتان",
+        "3 حالات",
+        "11 حالة",
+        "100 حالة",
     ]
     assert [strings.plural(STRINGS["en"], "count_countries", n, "en") for n in (1, 2)] == ["1 country", "2 countries"]
 
@@ -54,7 +61,11 @@ def test_the_home_page_leads_to_cases_assessment_media_and_the_proposal_form_wit
     sidebar = [attrs for tag, attrs in tags(page_path) if tag == "div" and "md-sidebar--primary" in attrs.get("class", "")]
     assert "hidden" in sidebar[0]
     # A page inside a section keeps its section's navigation.
-    section = [attrs for tag, attrs in tags(site / prefix / "assessment-method" / "index.html") if tag == "div" and "md-sidebar--primary" in attrs.get("class", "")]
+    section = [
+        attrs
+        for tag, attrs in tags(site / prefix / "assessment-method" / "index.html")
+        if tag == "div" and "md-sidebar--primary" in attrs.get("class", "")
+    ]
     assert "hidden" not in section[0]
 
 
@@ -77,7 +88,7 @@ def test_each_theme_lives_at_its_readable_address_and_the_old_one_redirects(site
 def test_no_page_links_to_a_theme_by_its_old_address(site):
     old = {f"themes/{t.id.lower()}/" for t in THEMES}
     for page in html_pages(site):
-        for tag, attrs in tags(page):
+        for _tag, attrs in tags(page):
             href = attrs.get("href") or ""
             assert not any(href.endswith(o) for o in old), (page, href)
     assert len(redirect_pages(site)) == 2 * len(THEMES)
@@ -112,7 +123,9 @@ def test_arabic_pages_label_themes_with_arabic_letters(site):
             continue
         page = read(site, f"ar/good-practices/{case_id}/index.html")
         tags_text = re.findall(r'<a class="hub-tag" href="[^"]*">([^<]*)</a>', page)
-        assert tags_text[: len(versions["ar"].meta["themes"])] == [f"{labels[i]} · {next(t.name['ar'] for t in THEMES if t.id == i)}" for i in versions["ar"].meta["themes"]]
+        assert tags_text[: len(versions["ar"].meta["themes"])] == [
+            f"{labels[i]} · {next(t.name['ar'] for t in THEMES if t.id == i)}" for i in versions["ar"].meta["themes"]
+        ]
 
 
 @pytest.mark.parametrize("lang, prefix", LANGS)
@@ -146,7 +159,7 @@ def test_arabic_pages_have_no_english_frame_text(site):
 
 @pytest.mark.parametrize("lang, prefix", LANGS)
 def test_an_episode_shows_its_length_before_anything_is_played(site, lang, prefix):
-    from hub import media_files
+    from hub.media import media_files
 
     for episode_id, versions in REPORT.episodes.items():
         episode = pages.pick(versions, lang)
@@ -156,16 +169,18 @@ def test_an_episode_shows_its_length_before_anything_is_played(site, lang, prefi
         found = [(tag, a) for tag, a in tags(page) if tag in ("audio", "video", "time") or a.get("id") == "player-length"]
         player = next(a for tag, a in found if tag in ("audio", "video"))
         assert player["preload"] == "none" and player["aria-describedby"] == "player-length"
-        length = re.search(r'<p class="hub-player__length" id="player-length">(.*?)</p>', read(site, f"{prefix}media/{episode_id}/index.html"))[1]
+        length = re.search(
+            r'<p class="hub-player__length" id="player-length">(.*?)</p>', read(site, f"{prefix}media/{episode_id}/index.html")
+        )[1]
         assert f">{media_files.clock(episode.duration)}</time>" in length
 
 
 def test_a_source_in_another_language_says_which_one():
-    from hub import countries
+    from hub.model import countries
 
     source = {"title": "Loi n° 2016-1", "publisher": "JORT", "year": 2016, "language": "fr"}
     arabic = pages._source_html(source, "ar", STRINGS["ar"])
     assert arabic.startswith('<span lang="fr" dir="auto">Loi n° 2016-1. JORT</span>، 2016.')
-    assert arabic.endswith(f'({STRINGS["ar"]["source_language"].format(language=countries.language_names("ar")["fr"])[1:-1]})</span>')
+    assert arabic.endswith(f"({STRINGS['ar']['source_language'].format(language=countries.language_names('ar')['fr'])[1:-1]})</span>")
     assert "(باللغة الفرنسية)" in arabic
     assert "hub-source-language" not in pages._source_html({**source, "language": "en"}, "en", STRINGS["en"])

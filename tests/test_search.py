@@ -10,7 +10,7 @@ from collections import Counter
 import pytest
 
 import search_eval
-from hub.languages import DEFAULT, LANGUAGES
+from hub.model.languages import DEFAULT, LANGUAGES
 from hub.search import evaluation, searcher, text
 
 ARABIC = re.compile("[\u0621-\u064a]")
@@ -22,23 +22,46 @@ def stems(word: str, lang: str) -> set[str]:
     return {s for pair in text.terms(word, lang) for s in pair if s}
 
 
-@pytest.mark.parametrize("typed, written", [
-    ("مُرَشَّحَة", "مرشحة"), ("مرشـــحة", "مرشحة"), ("أمل", "امل"), ("إدارة", "ادارة"), ("آلية", "الية"),
-    ("مستوى", "مستوي"), ("بلدية", "بلديه"), ("مسؤول", "مسئول"), ("٢٠١٨", "2018"),
-])
+@pytest.mark.parametrize(
+    "typed, written",
+    [
+        ("مُرَشَّحَة", "مرشحة"),
+        ("مرشـــحة", "مرشحة"),
+        ("أمل", "امل"),
+        ("إدارة", "ادارة"),
+        ("آلية", "الية"),
+        ("مستوى", "مستوي"),
+        ("بلدية", "بلديه"),
+        ("مسؤول", "مسئول"),
+        ("٢٠١٨", "2018"),
+    ],
+)
 def test_spellings_of_one_word_are_one_term(typed, written):
     assert text.terms(typed, "ar") == text.terms(written, "ar")
 
 
-@pytest.mark.parametrize("typed, written", [
-    ("وتونس", "تونس"), ("تونس", "بتونس"), ("فالمرشحات", "مرشحة"), ("مرشحة", "المرشحات"), ("مرشحون", "المرشحين"),
-    ("للنساء", "النساء"), ("كمرشحة", "مرشحة"), ("مشاركتها", "مشاركة"), ("بلدية", "والبلديات"),
-])
+@pytest.mark.parametrize(
+    "typed, written",
+    [
+        ("وتونس", "تونس"),
+        ("تونس", "بتونس"),
+        ("فالمرشحات", "مرشحة"),
+        ("مرشحة", "المرشحات"),
+        ("مرشحون", "المرشحين"),
+        ("للنساء", "النساء"),
+        ("كمرشحة", "مرشحة"),
+        ("مشاركتها", "مشاركة"),
+        ("بلدية", "والبلديات"),
+    ],
+)
 def test_arabic_word_forms_meet(typed, written):
     assert stems(typed, "ar") & stems(written, "ar")
 
 
-@pytest.mark.parametrize("typed, written", [("councils", "council"), ("elected", "electing"), ("policies", "policy"), ("planned", "planning"), ("Régions", "region")])
+@pytest.mark.parametrize(
+    "typed, written",
+    [("councils", "council"), ("elected", "electing"), ("policies", "policy"), ("planned", "planning"), ("Régions", "region")],
+)
 def test_english_word_forms_meet(typed, written):
     assert stems(typed, "en") & stems(written, "en")
 
@@ -114,7 +137,8 @@ def test_recall_at_10_on_the_evaluation_set(site, lang, capsys):
 
 @pytest.mark.parametrize("lang, query", [("en", "council"), ("ar", "بلدية")])
 def test_a_filter_keeps_the_cases_that_have_its_value(site, lang, query):
-    from hub import pages, project
+    from hub.checks import project
+    from hub.render import pages
 
     cases = project.check().cases
     values = {f"good-practices/{case_id}/": pages.filter_values(pages.pick(versions, lang).meta) for case_id, versions in cases.items()}
@@ -137,5 +161,9 @@ def test_recall_counts_only_the_first_ten_results():
 
 def test_relevance_allows_prefixes_and_the_article_only():
     query = evaluation.Query("test", "تونس", ("تونس",))
-    words = {"a/": evaluation.page_words("في وتونس", "ar"), "b/": evaluation.page_words("للتونسيين", "ar"), "c/": evaluation.page_words("بالتونس", "ar")}
+    words = {
+        "a/": evaluation.page_words("في وتونس", "ar"),
+        "b/": evaluation.page_words("للتونسيين", "ar"),
+        "c/": evaluation.page_words("بالتونس", "ar"),
+    }
     assert evaluation.relevant(query, words, "ar") == {"a/", "c/"}

@@ -11,7 +11,17 @@ from helpers import REPO, Server, build, html_pages, page_url
 
 PREFIX = "/hub/"
 # Where a page points the browser: what it loads and where its links lead.
-REFERENCES = {"a": "href", "link": "href", "script": "src", "img": "src", "audio": "src", "video": "src", "source": "src", "track": "src", "iframe": "src"}
+REFERENCES = {
+    "a": "href",
+    "link": "href",
+    "script": "src",
+    "img": "src",
+    "audio": "src",
+    "video": "src",
+    "source": "src",
+    "track": "src",
+    "iframe": "src",
+}
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +65,7 @@ def test_every_reference_of_every_page_stays_under_the_sub_path_and_exists(hub):
             if not path.startswith(PREFIX):
                 broken.append((page_url(site, page), tag, value, "leaves " + PREFIX))
                 continue
-            local = site / path[len(PREFIX):]
+            local = site / path[len(PREFIX) :]
             if not (local.is_file() or (local / "index.html").is_file()):
                 broken.append((page_url(site, page), tag, value, "no such file"))
     assert broken == []
@@ -63,7 +73,9 @@ def test_every_reference_of_every_page_stays_under_the_sub_path_and_exists(hub):
 
 def test_canonical_addresses_and_the_sitemap_carry_the_sub_path(hub):
     site, base = hub
-    assert f'<link rel="canonical" href="{base}ar/good-practices/">' in (site / "ar" / "good-practices" / "index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{base}ar/good-practices/">' in (site / "ar" / "good-practices" / "index.html").read_text(
+        encoding="utf-8"
+    )
     assert f"<loc>{base}ar/</loc>" in (site / "sitemap.xml").read_text(encoding="utf-8")
 
 
@@ -79,7 +91,9 @@ def visit(page, hub):
 def assert_clean(page):
     """No 404 (or other failure), and nothing requested from outside 127.0.0.1."""
     assert page.failed == []
-    outside = [u for u in page.requests if urlsplit(u).hostname not in ("127.0.0.1", None) and not u.startswith(("data:", "blob:", "about:"))]
+    outside = [
+        u for u in page.requests if urlsplit(u).hostname not in ("127.0.0.1", None) and not u.startswith(("data:", "blob:", "about:"))
+    ]
     assert outside == []
 
 
@@ -106,7 +120,7 @@ def test_home_library_case_and_language_switch_work_under_the_sub_path(visit, hu
     cards.first.click()
     page.wait_for_load_state("networkidle")
     assert page.url == urljoin(base + "good-practices/", first)
-    case_path = page.url[len(base):]
+    case_path = page.url[len(base) :]
     assert page.locator("ol.hub-sources li").count() >= 1
     # The same case in Arabic, then back.
     page.locator("a.hub-language__link").click()

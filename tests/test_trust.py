@@ -14,9 +14,13 @@ import xml.dom.minidom
 import pytest
 
 from helpers import REPO, build
+from hub.checks import project
+from hub.contrib import case_from_issue
+from hub.contrib.case_from_issue import BodyError
+from hub.media import podcast_feed
+from hub.model import strings
+from hub.render import csp
 from test_fixture_site import make_project
-from hub import case_from_issue, csp, podcast_feed, project, strings
-from hub.case_from_issue import BodyError
 
 VALID = REPO / "tests" / "fixtures" / "valid"
 
@@ -98,8 +102,14 @@ def test_hostile_front_matter_is_escaped_in_every_place_material_prints_it(tmp_p
 
 def test_a_build_is_dated_by_its_commit_not_by_the_clock(tmp_path):
     project_dir = make_project(tmp_path, "valid")
-    git = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@invalid", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@invalid",
-           "GIT_AUTHOR_DATE": "2020-02-03T12:00:00Z", "GIT_COMMITTER_DATE": "2020-02-03T12:00:00Z"}
+    git = {
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@invalid",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@invalid",
+        "GIT_AUTHOR_DATE": "2020-02-03T12:00:00Z",
+        "GIT_COMMITTER_DATE": "2020-02-03T12:00:00Z",
+    }
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"} | git
     for command in (["git", "init", "-q"], ["git", "add", "-A"], ["git", "commit", "-qm", "fixture"]):
         subprocess.run(command, cwd=project_dir, env=env, check=True, capture_output=True)

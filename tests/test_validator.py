@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from helpers import REPO
-from hub import project, themes, topics
-from hub.problems import Problem
+from hub.checks import project
+from hub.model import themes, topics
+from hub.model.problems import Problem
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -91,9 +92,7 @@ def test_unsafe_markup_is_refused_line_by_line():
 def test_the_valid_fixture_passes_with_a_warning_for_the_untranslated_case():
     report = project.check(project.Layout(root=FIXTURES / "valid"))
     assert report.errors == []
-    assert [(p.path, p.field, p.severity) for p in report.warnings] == [
-        ("good_practices/sample-lonely.en.md", "translation", "warning")
-    ]
+    assert [(p.path, p.field, p.severity) for p in report.warnings] == [("good_practices/sample-lonely.en.md", "translation", "warning")]
     assert sorted(report.cases) == ["sample-lonely", "sample-quota"]
 
 
@@ -116,7 +115,12 @@ def test_a_broken_themes_file_is_reported_with_lines(tmp_path):
         (7, "themes[2].name.ar"),
         (9, "themes[2].colour"),
     ]
-    fixed = bad.read_text(encoding="utf-8").replace("id: a", "id: B").replace("{en: Two}", "{en: Two, ar: اثنان}").replace("  colour: red\n", "")
+    fixed = (
+        bad.read_text(encoding="utf-8")
+        .replace("id: a", "id: B")
+        .replace("{en: Two}", "{en: Two, ar: اثنان}")
+        .replace("  colour: red\n", "")
+    )
     bad.write_text(fixed, encoding="utf-8")
     assert [(p.line, p.field) for p in themes.check(bad, tmp_path)] == [(9, "id")]
 
@@ -130,7 +134,10 @@ def test_a_broken_topics_file_is_reported_with_lines_and_stops_the_case_checks(t
         encoding="utf-8",
     )
     assert [(p.line, p.field) for p in topics.check(bad, tmp_path)] == [(3, "topics[2].id"), (4, "topics[2].name.ar")]
-    bad.write_text(bad.read_text(encoding="utf-8").replace("Public_Space", "public-space").replace("{en: Space}", "{en: Space, ar: الفضاء}"), encoding="utf-8")
+    bad.write_text(
+        bad.read_text(encoding="utf-8").replace("Public_Space", "public-space").replace("{en: Space}", "{en: Space, ar: الفضاء}"),
+        encoding="utf-8",
+    )
     assert [(p.line, p.field, p.message) for p in topics.check(bad, tmp_path)] == [(5, "id", "topic 'safety' is defined twice: keep one")]
     report = project.check(project.Layout(root=FIXTURES / "valid", topics_file=bad))
     assert [p.path.rsplit("/", 1)[-1] for p in report.problems] == ["topics.yml"] and report.cases == {}

@@ -8,7 +8,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hub import case_schema, content, themes
+from hub.model import case_schema, content, themes
 
 SCHEMA = case_schema.case_schema(themes.load())
 LINE = re.compile(r"^[^:]+:\d+: (warning: )?[^:]+: .+$")
@@ -22,7 +22,9 @@ scalars = st.one_of(
     st.dates().map(str),
     st.sampled_from(["A", "F", "TN", "tn", "good-practice", "both", "https://x.org", "javascript:alert(1)", "2018-13-45"]),
 )
-values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(keys, inner, max_size=4)), max_leaves=10)
+values = st.recursive(
+    scalars, lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(keys, inner, max_size=4)), max_leaves=10
+)
 front_matters = st.dictionaries(keys, values, max_size=14)
 
 

@@ -10,8 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import problems as problem_format
-from .project import Layout, check
+from hub.checks.project import Layout, check
+from hub.model import problems as problem_format
 
 
 def main(argv=None) -> int:

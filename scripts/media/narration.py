@@ -19,7 +19,7 @@ import yaml
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "hooks"))
 
-from hub import themes  # noqa: E402
+from hub.model import themes  # noqa: E402
 
 # eSpeak NG voices and a speed (words per minute) a listener can follow.
 VOICES = {"en": "en-gb", "ar": "ar"}

@@ -28,9 +28,25 @@ def make(lang: str, spec: dict, work: Path) -> list[Path]:
     mp3.parent.mkdir(parents=True, exist_ok=True)
     meta = spec["meta"][lang]
     narration.ffmpeg(
-        "-i", str(wav), "-ac", "1", "-ar", "22050", "-codec:a", "libmp3lame", "-b:a", "40k",
-        "-map_metadata", "-1", "-metadata", f"title={meta['title']}", "-id3v2_version", "3",
-        "-fflags", "+bitexact", str(mp3),
+        "-i",
+        str(wav),
+        "-ac",
+        "1",
+        "-ar",
+        "22050",
+        "-codec:a",
+        "libmp3lame",
+        "-b:a",
+        "40k",
+        "-map_metadata",
+        "-1",
+        "-metadata",
+        f"title={meta['title']}",
+        "-id3v2_version",
+        "3",
+        "-fflags",
+        "+bitexact",
+        str(mp3),
     )
     narration.write_vtt(vtt, [(s.start, s.end, s.text) for p in timed for s in p])
     episode = narration.episode_fields(spec, lang, "audio", f"media/{base}.mp3", {lang: f"media/{base}.vtt"})

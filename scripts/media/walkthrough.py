@@ -58,7 +58,7 @@ def film(tab, base: str, scenes: list, out: Path) -> tuple[list[Path], set]:
     for number, scene in enumerate(scenes):
         tab.evaluate("() => document.querySelectorAll('[style*=outline]').forEach(el => { el.style.outline = ''; })")
         for step in scene["steps"]:
-            (action, value), = step.items()
+            ((action, value),) = step.items()
             if action == "open":
                 tab.goto(base + value)
             elif action == "select":
@@ -67,7 +67,7 @@ def film(tab, base: str, scenes: list, out: Path) -> tuple[list[Path], set]:
             elif action == "follow":
                 tab.locator(value).first.click()
                 tab.wait_for_load_state()
-                parts = tab.url[len(base):].strip("/").split("/")
+                parts = tab.url[len(base) :].strip("/").split("/")
                 if len(parts) == 2 and parts[0] == "good-practices":
                     cases.add(parts[1])
             elif action == "scroll":
@@ -91,10 +91,40 @@ def encode(shots: list[Path], starts: list[float], total: float, wav: Path, mp4:
     lines.append(f"file '{shots[-1]}'")  # the concat format needs the last still twice
     listing.write_text("\n".join(lines) + "\n", encoding="utf-8")
     narration.ffmpeg(
-        "-f", "concat", "-safe", "0", "-i", str(listing), "-i", str(wav),
-        "-vf", "fps=5,format=yuv420p", "-c:v", "libx264", "-preset", "veryslow", "-tune", "stillimage",
-        "-crf", "30", "-g", "50", "-c:a", "aac", "-b:a", "48k", "-ac", "1",
-        "-shortest", "-movflags", "+faststart", "-map_metadata", "-1", "-fflags", "+bitexact", str(mp4),
+        "-f",
+        "concat",
+        "-safe",
+        "0",
+        "-i",
+        str(listing),
+        "-i",
+        str(wav),
+        "-vf",
+        "fps=5,format=yuv420p",
+        "-c:v",
+        "libx264",
+        "-preset",
+        "veryslow",
+        "-tune",
+        "stillimage",
+        "-crf",
+        "30",
+        "-g",
+        "50",
+        "-c:a",
+        "aac",
+        "-b:a",
+        "48k",
+        "-ac",
+        "1",
+        "-shortest",
+        "-movflags",
+        "+faststart",
+        "-map_metadata",
+        "-1",
+        "-fflags",
+        "+bitexact",
+        str(mp4),
     )
 
 

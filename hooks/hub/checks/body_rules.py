@@ -7,7 +7,7 @@ result, not here on the source.)
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 FENCE = re.compile(r"^\s*(```|~~~)")
 HEADING_2 = re.compile(r"^##\s+(.+?)\s*#*\s*$")

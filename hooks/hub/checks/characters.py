@@ -22,4 +22,6 @@ def describe(char: str) -> str:
 
 
 def advice(char: str, position: int) -> str:
-    return f"holds the invisible character {describe(char)} at position {position}: delete it (retype the text around it if you cannot see it)"
+    return (
+        f"holds the invisible character {describe(char)} at position {position}: delete it (retype the text around it if you cannot see it)"
+    )

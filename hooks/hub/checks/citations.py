@@ -16,7 +16,7 @@ what is checked and what is linked cannot drift apart.
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 # The one switch: False during a period of grace in which content gets its
 # markers (uncited figures are warnings); True (now) since all content complies.
@@ -128,13 +128,31 @@ def problems(body: str, first_line: int, source_count: int) -> list[tuple[int, s
     for line, sentence in sentences(body, first_line):
         markers = [int(n) for run in MARKER_RUN.findall(sentence) for n in MARKER.findall(run)]
         if DIGIT.search(MARKER_RUN.sub("", sentence)) and not markers:
-            found.append((line, uncited, f"«{_excerpt(sentence)}» states a figure or a date without a source: add the marker of the source that gives it, e.g. [1]"))
+            found.append(
+                (
+                    line,
+                    uncited,
+                    f"«{_excerpt(sentence)}» states a figure or a date without a source: add the marker of the source that gives it, e.g. [1]",
+                )
+            )
     for line, text in _prose_lines(body, first_line):
         for run in MARKER_RUN.finditer(text):
             for n in MARKER.findall(run.group(0)):
                 if not 1 <= int(n) <= source_count:
-                    have = f"cite one of [1] to [{source_count}]" if source_count > 1 else "cite [1]" if source_count == 1 else "add the source to `sources` first"
-                    found.append((line, "error", f"the marker [{n}] points to no source: the case lists {source_count} source{'s' if source_count != 1 else ''}; {have}"))
+                    have = (
+                        f"cite one of [1] to [{source_count}]"
+                        if source_count > 1
+                        else "cite [1]"
+                        if source_count == 1
+                        else "add the source to `sources` first"
+                    )
+                    found.append(
+                        (
+                            line,
+                            "error",
+                            f"the marker [{n}] points to no source: the case lists {source_count} source{'s' if source_count != 1 else ''}; {have}",
+                        )
+                    )
     return sorted(found, key=lambda p: p[0])
 
 
@@ -153,8 +171,12 @@ def link(body: str, source_count: int, render: Callable[[int], str]) -> str:
         prose = _blank(line, "\0")
         pieces, last = [], 0
         for run in MARKER_RUN.finditer(prose):
-            pieces.append(line[last: run.start()])
-            pieces.append(MARKER.sub(lambda m: render(int(m.group(1))) if 1 <= int(m.group(1)) <= source_count else m.group(0), line[run.start(): run.end()]))
+            pieces.append(line[last : run.start()])
+            pieces.append(
+                MARKER.sub(
+                    lambda m: render(int(m.group(1))) if 1 <= int(m.group(1)) <= source_count else m.group(0), line[run.start() : run.end()]
+                )
+            )
             last = run.end()
         out.append("".join(pieces) + line[last:])
     return "\n".join(out)

@@ -8,11 +8,11 @@ looked at, so the rule holds whatever field the detail was typed into.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 import yaml
 
-from . import yamlnodes
+from hub.model import yamlnodes
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A run of digits with the separators phone numbers are written with; dates
@@ -45,5 +45,9 @@ def findings(node: yaml.Node | None) -> Iterator[tuple[yaml.Node, str, str]]:
             continue
         for match in PHONE.finditer(text):
             if sum(ch.isdigit() for ch in match[0]) >= MIN_PHONE_DIGITS and not NOT_A_PHONE.fullmatch(match[0].strip()):
-                yield text_node, where, f"holds what looks like a phone number ({match[0].strip()}): link to the organisation's public contact page instead"
+                yield (
+                    text_node,
+                    where,
+                    f"holds what looks like a phone number ({match[0].strip()}): link to the organisation's public contact page instead",
+                )
                 break

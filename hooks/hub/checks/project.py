@@ -9,8 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import assessment, case_schema, citations, content, episodes, events, network_schema, networks, paths, podcast_feed, strings, themes, topics
-from .problems import Problem
+from hub.checks import citations
+from hub.media import episodes, podcast_feed
+from hub.model import assessment, case_schema, content, paths, strings, themes, topics
+from hub.model.problems import Problem
+from hub.support import events, network_schema, networks
 
 
 @dataclass(frozen=True)
@@ -68,10 +71,14 @@ def _citation_problems(item) -> list[Problem]:
     sources = item.meta.get("sources")
     if not isinstance(sources, list):
         return []  # the schema has said what is wrong with them
-    return [Problem(item.rel, line, "body", message, severity) for line, severity, message in citations.problems(item.body, item.body_line, len(sources))]
+    return [
+        Problem(item.rel, line, "body", message, severity)
+        for line, severity, message in citations.problems(item.body, item.body_line, len(sources))
+    ]
 
 
-def check(layout: Layout = Layout()) -> Report:
+def check(layout: Layout | None = None) -> Report:
+    layout = layout or Layout()
     report = Report()
     report.problems += themes.check(layout.themes_file, layout.root)
     report.problems += topics.check(layout.topics_file, layout.root)

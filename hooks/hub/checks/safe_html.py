@@ -17,16 +17,16 @@ from __future__ import annotations
 import functools
 import re
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 import justhtml
 import markdown
 import nh3
 import yaml
 
-from . import paths
+from hub.model import paths
 
 ALLOWLIST_FILE = paths.DATA / "html_allowlist.yml"
 
@@ -52,7 +52,7 @@ class Allowlist:
     image_schemes: frozenset
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def allowlist(path: Path = ALLOWLIST_FILE) -> Allowlist:
     data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     return Allowlist(
@@ -77,7 +77,7 @@ def _without_none(value):
     return value
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def site_extensions(mkdocs_yml: Path) -> tuple[list, dict]:
     """The Markdown extensions and their settings, as the site's mkdocs.yml lists them.
 
@@ -88,7 +88,7 @@ def site_extensions(mkdocs_yml: Path) -> tuple[list, dict]:
     names, settings = [], {}
     for entry in config.get("markdown_extensions") or []:
         if isinstance(entry, dict):
-            (name, options), = entry.items()
+            ((name, options),) = entry.items()
             names.append(name)
             settings[name] = _without_none(options or {})
         else:
@@ -154,7 +154,10 @@ def _findings(html_text: str, rules: Allowlist) -> Iterator[tuple[tuple[str, ...
             continue
         allowed = rules.elements.get(name)
         if allowed is None:
-            yield (f"<{name}", "```", "~~~", "!!!", "???", "{"), f"<{name}> is not allowed in content: remove it (write plain Markdown); allowed: see the contribution guide"
+            yield (
+                (f"<{name}", "```", "~~~", "!!!", "???", "{"),
+                f"<{name}> is not allowed in content: remove it (write plain Markdown); allowed: see the contribution guide",
+            )
             continue
         for attr, text in (node.attrs or {}).items():
             text = text or ""

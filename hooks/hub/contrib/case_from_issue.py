@@ -29,9 +29,12 @@ from pathlib import Path
 
 import yaml
 
-from . import case_schema, countries, issue_form, paths, project, strings, themes as theme_data
-from .languages import LANGUAGES
-from .schema import Code, Group, Integer, ListOf
+from hub.checks import project
+from hub.contrib import issue_form
+from hub.model import case_schema, countries, paths, strings
+from hub.model import themes as theme_data
+from hub.model.languages import LANGUAGES
+from hub.model.schema import Code, Group, Integer, ListOf
 
 NO_RESPONSE = "_No response_"
 HEADING = re.compile(r"^###[ \t]+(.+?)[ \t]*$", re.M)
@@ -77,7 +80,7 @@ def _answers(body: str, labels: set) -> dict:
     marks = [m for m in HEADING.finditer(body) if m.group(1) in labels]
     found = {}
     for mark, following in zip(marks, marks[1:] + [None]):
-        text = body[mark.end(): following.start() if following else len(body)].strip()
+        text = body[mark.end() : following.start() if following else len(body)].strip()
         found.setdefault(mark.group(1), "" if text == NO_RESPONSE else text)
     return found
 
@@ -110,14 +113,20 @@ def parse(body: str, where: str = "<stdin>", theme_list=None, strings_by_lang=No
     body = body.replace("\r\n", "\n").replace("\r", "\n")
     forms = _forms(theme_list, strings_by_lang)
     headings = {m.group(1) for m in HEADING.finditer(body)}
-    scores = {(lang, case_type): len(headings & {q.label[lang] for q in questions})
-              for case_type, questions in forms.items() for lang in LANGUAGES}
+    scores = {
+        (lang, case_type): len(headings & {q.label[lang] for q in questions})
+        for case_type, questions in forms.items()
+        for lang in LANGUAGES
+    }
     lang, case_type = max(scores, key=scores.get)
     if scores[lang, case_type] == 0:
         title = next(q for q in forms[case_type] if q.fills == "title")
         examples = " or ".join(f"'### {title.label[code]}'" for code in LANGUAGES)
-        raise BodyError(where, [f"this is not a case proposal: none of the form's questions was found (headings such as {examples})"],
-                        "Give the body of an issue opened with one of the case forms.")
+        raise BodyError(
+            where,
+            [f"this is not a case proposal: none of the form's questions was found (headings such as {examples})"],
+            "Give the body of an issue opened with one of the case forms.",
+        )
     # The type question reads the same in both forms of a language; its answer names the form.
     by_label = _answers(body, {q.label[lang] for q in forms[case_type]})
     type_label = next(q for q in forms[case_type] if q.fills == "type").label[lang]
@@ -197,11 +206,15 @@ def _sources(text: str, proposal: Proposal, source_group: Group, strings_by_lang
                 part, value = "url", line
             if part is None:
                 labels = ", ".join(strings_by_lang[proposal.lang][f"form_source_{p.name}"] for p in source_group.fields)
-                problems.append(f"«{proposal.label('sources')}», source {number + 1}: the line {line!r} does not start with one of {labels}")
+                problems.append(
+                    f"«{proposal.label('sources')}», source {number + 1}: the line {line!r} does not start with one of {labels}"
+                )
                 continue
             value = value.strip()
             kind = source_group.field(part).kind
-            source[part] = _number(value) if isinstance(kind, Integer) else _code(value, countries.language_names) if isinstance(kind, Code) else value
+            source[part] = (
+                _number(value) if isinstance(kind, Integer) else _code(value, countries.language_names) if isinstance(kind, Code) else value
+            )
         sources.append(source)
     return sources, problems
 
@@ -222,7 +235,11 @@ def case_text(proposal: Proposal, case_id: str, today: datetime.date, theme_list
         elif isinstance(kind, Group):
             parts = [(part, proposal.answers.get(f"{field.name}.{part.name}", "")) for part in kind.fields]
             lines.append(f"{field.name}:")
-            lines += [f"  {part.name}: {_scalar(_number(answer) if isinstance(part.kind, Integer) else _one_line(answer))}" for part, answer in parts if answer]
+            lines += [
+                f"  {part.name}: {_scalar(_number(answer) if isinstance(part.kind, Integer) else _one_line(answer))}"
+                for part, answer in parts
+                if answer
+            ]
         elif isinstance(kind, ListOf) and isinstance(kind.item, Group):
             sources, found = _sources(proposal.answers[field.name], proposal, kind.item, strings_by_lang)
             problems += found
@@ -262,9 +279,13 @@ def _case_id(proposals: list[Proposal], given: str | None) -> tuple[str | None, 
         case_id = answered.pop()
     else:
         label = proposals[0].label("id")
-        return None, [f"«{label}» is empty: choose an id (lower-case letters, digits and hyphens, e.g. tunisia-parity-2018) and run again with --id <id>"]
+        return None, [
+            f"«{label}» is empty: choose an id (lower-case letters, digits and hyphens, e.g. tunisia-parity-2018) and run again with --id <id>"
+        ]
     if not re.fullmatch(case_schema.ID_PATTERN, case_id) or len(case_id) > 80:
-        return None, [f"{case_id!r} is not a valid case id: use lower-case letters, digits and single hyphens, e.g. tunisia-parity-2018 (or give one with --id)"]
+        return None, [
+            f"{case_id!r} is not a valid case id: use lower-case letters, digits and single hyphens, e.g. tunisia-parity-2018 (or give one with --id)"
+        ]
     return case_id, []
 
 
@@ -287,8 +308,13 @@ def _write_plain_file(path: Path, text: str) -> None:
         handle.write(text)
 
 
-def convert(bodies: list[tuple[str, str]], layout: project.Layout, case_id: str | None = None,
-            today: datetime.date | None = None, force: bool = False) -> tuple[list[Path], list, list[str]]:
+def convert(
+    bodies: list[tuple[str, str]],
+    layout: project.Layout,
+    case_id: str | None = None,
+    today: datetime.date | None = None,
+    force: bool = False,
+) -> tuple[list[Path], list, list[str]]:
     """Parse, write into a scratch copy, check with the core; write for real when clean (or forced).
 
     Returns (written paths, problems of the check, messages); raises BodyError for a malformed body.
@@ -306,20 +332,34 @@ def convert(bodies: list[tuple[str, str]], layout: project.Layout, case_id: str 
         raise BodyError(", ".join(e.where for e in errors), [f"{e.where}: {p}" for e in errors for p in e.problems], errors[0].hint)
     langs = [p.lang for p in proposals]
     if len(set(langs)) != len(langs):
-        raise BodyError(", ".join(p.where for p in proposals), ["two bodies are in the same language: give one body per language of the case"])
+        raise BodyError(
+            ", ".join(p.where for p in proposals), ["two bodies are in the same language: give one body per language of the case"]
+        )
     case_id, problems = _case_id(proposals, case_id)
     if problems:
         raise BodyError(", ".join(p.where for p in proposals), problems)
     today = today or datetime.date.today()
     texts = {p.lang: case_text(p, case_id, today, theme_list, strings_by_lang) for p in proposals}
     targets = {lang: layout.cases_dir / f"{case_id}.{lang}.md" for lang in texts}
-    linked = [paths.relative(t, layout.root) for t in targets.values() if t.is_symlink() or (t.parent.exists() and t.parent.resolve() != layout.cases_dir.resolve())]
+    linked = [
+        paths.relative(t, layout.root)
+        for t in targets.values()
+        if t.is_symlink() or (t.parent.exists() and t.parent.resolve() != layout.cases_dir.resolve())
+    ]
     if linked:
         # A link could point anywhere on the maintainer's disk: never write through one.
-        raise BodyError(", ".join(p.where for p in proposals), [f"{', '.join(linked)} is a symbolic link or lies outside good_practices/: case files must be plain files there; remove the link"])
+        raise BodyError(
+            ", ".join(p.where for p in proposals),
+            [
+                f"{', '.join(linked)} is a symbolic link or lies outside good_practices/: case files must be plain files there; remove the link"
+            ],
+        )
     taken = [paths.relative(t, layout.root) for t in targets.values() if t.exists()]
     if taken and not force:
-        raise BodyError(", ".join(p.where for p in proposals), [f"{', '.join(taken)} already exists: choose another id with --id, or --force to replace it"])
+        raise BodyError(
+            ", ".join(p.where for p in proposals),
+            [f"{', '.join(taken)} already exists: choose another id with --id, or --force to replace it"],
+        )
     with tempfile.TemporaryDirectory() as scratch:
         scratch_cases = Path(scratch) / "good_practices"
         scratch_cases.mkdir()
@@ -342,8 +382,15 @@ def convert(bodies: list[tuple[str, str]], layout: project.Layout, case_id: str 
 
 
 def main(argv=None, stdin=None) -> int:
-    parser = argparse.ArgumentParser(prog="scripts/case-from-issue", description="Turn submitted case issue forms into case files in good_practices/.")
-    parser.add_argument("bodies", nargs="*", default=["-"], help="files holding an issue body each, one per language of the case ('-' or none: standard input)")
+    parser = argparse.ArgumentParser(
+        prog="scripts/case-from-issue", description="Turn submitted case issue forms into case files in good_practices/."
+    )
+    parser.add_argument(
+        "bodies",
+        nargs="*",
+        default=["-"],
+        help="files holding an issue body each, one per language of the case ('-' or none: standard input)",
+    )
     parser.add_argument("--id", dest="case_id", help="the case id, when the form's answer is empty or must change")
     parser.add_argument("--date", type=datetime.date.fromisoformat, help="the 'reviewed' date (default: today), YYYY-MM-DD")
     parser.add_argument("--force", action="store_true", help="replace existing files, and write even when the check finds problems")
@@ -372,7 +419,10 @@ def main(argv=None, stdin=None) -> int:
     for path in written:
         print(f"created {paths.relative(path, layout.root)}")
     if errors:
-        print(("Written anyway (--force): fix" if written else "Nothing was written: fix") + " the problems above in the issue or with --force by hand, then run scripts/check.")
+        print(
+            ("Written anyway (--force): fix" if written else "Nothing was written: fix")
+            + " the problems above in the issue or with --force by hand, then run scripts/check."
+        )
         return 1
     print("Next: read the files against their sources, run scripts/check, and open a pull request that says 'Closes #<issue>'.")
     return 0

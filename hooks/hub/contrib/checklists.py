@@ -7,9 +7,8 @@ and what `scripts/check` enforces are the same rules, stated once.
 
 from __future__ import annotations
 
-from . import case_schema
-from .schema import Text
-
+from hub.model import case_schema
+from hub.model.schema import Text
 
 # Arabic has its own comma and semicolon.
 COMMA = {"en": ", ", "ar": "، "}

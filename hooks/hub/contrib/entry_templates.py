@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import yaml
 
-from . import event_schema, issue_form, network_schema, paths, strings
-from .languages import LANGUAGES
-from .schema import Choice, Group, ListOf, Text
+from hub.contrib import issue_form
+from hub.model import paths, strings
+from hub.model.languages import LANGUAGES
+from hub.model.schema import Choice, Group, ListOf, Text
+from hub.support import event_schema, network_schema
 
 HEADER = {
     "en": "Template: copy this file to {folder}/<id>.yml, fill it in, then run scripts/check. Lines starting with # explain; delete them when done.",
@@ -65,11 +67,19 @@ def form(schema: Group, kind: str, folder: str, lang: str, t: dict) -> dict:
                 help_text = part.help.get(lang) or f"{field.help[lang]} ({part.name})"
                 body.append(_element(f"{field.name}.{part.name}", part.kind, field.required and part.required, help_text, part.example))
         else:
-            body.append(_element(field.name, field.kind, field.required and field.name not in OPTIONAL_IN_FORM, field.help[lang], field.example))
-    body.append({"type": "checkboxes", "id": "consent", "attributes": {
-        "label": t["form_label_consent"],
-        "options": [{"label": t[key], "required": True} for key in issue_form.CONSENT],
-    }})
+            body.append(
+                _element(field.name, field.kind, field.required and field.name not in OPTIONAL_IN_FORM, field.help[lang], field.example)
+            )
+    body.append(
+        {
+            "type": "checkboxes",
+            "id": "consent",
+            "attributes": {
+                "label": t["form_label_consent"],
+                "options": [{"label": t[key], "required": True} for key in issue_form.CONSENT],
+            },
+        }
+    )
     return {"name": t[f"form_{kind}_name"], "description": t[f"form_{kind}_description"], "title": t[f"form_{kind}_title"], "body": body}
 
 

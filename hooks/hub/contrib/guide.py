@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import html
 
-from . import case_schema, checklists, episode_schema, event_schema, network_schema, safe_html
-from .languages import DIRECTION, LANGUAGES
-from .schema import Group, ListOf
+from hub.checks import safe_html
+from hub.contrib import checklists
+from hub.media import episode_schema
+from hub.model import case_schema
+from hub.model.languages import DIRECTION, LANGUAGES
+from hub.model.schema import Group, ListOf
+from hub.support import event_schema, network_schema
 
 
 def _cell(text: str) -> str:

@@ -10,14 +10,17 @@ are derived from case_schema.py by `scripts/generate`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field as dataclass_field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
 
 import yaml
 
-from . import case_schema, paths, strings, themes as theme_data, topics as topic_data
-from .languages import LANGUAGES
-from .schema import Choice, Group, ListOf, Text
+from hub.model import case_schema, paths, strings
+from hub.model import themes as theme_data
+from hub.model import topics as topic_data
+from hub.model.languages import LANGUAGES
+from hub.model.schema import Choice, Group, ListOf, Text
 
 FOLDER = Path(".github") / "ISSUE_TEMPLATE"
 # The maintainer who turns the issue into a file checks its sources then, so
@@ -99,33 +102,88 @@ def questions(case_type: str, theme_list=None, strings_by_lang=None) -> list[Que
         if isinstance(kind, Group):
             for part in kind.fields:
                 key = f"form_label_{field.name}_{part.name}"
-                found.append(Question(
-                    f"{field.name}-{part.name}", f"{field.name}.{part.name}", "input", required and part.required,
-                    {lang: t[lang][key] for lang in LANGUAGES}, describe(part.name, part.help), placeholder=_placeholder(part),
-                ))
+                found.append(
+                    Question(
+                        f"{field.name}-{part.name}",
+                        f"{field.name}.{part.name}",
+                        "input",
+                        required and part.required,
+                        {lang: t[lang][key] for lang in LANGUAGES},
+                        describe(part.name, part.help),
+                        placeholder=_placeholder(part),
+                    )
+                )
             continue
         label = {lang: t[lang][f"form_label_{field.name}"] for lang in LANGUAGES}
         if isinstance(kind, ListOf) and isinstance(kind.item, Group):
-            found.append(Question(field.name, field.name, "textarea", required, label, describe(field.name, field.help),
-                                  placeholder={lang: _source_placeholder(kind.item, t, lang) for lang in LANGUAGES}))
+            found.append(
+                Question(
+                    field.name,
+                    field.name,
+                    "textarea",
+                    required,
+                    label,
+                    describe(field.name, field.help),
+                    placeholder={lang: _source_placeholder(kind.item, t, lang) for lang in LANGUAGES},
+                )
+            )
         elif isinstance(kind, ListOf) and isinstance(kind.item, Choice):
-            found.append(Question(field.name, field.name, "dropdown", required, label, describe(field.name, field.help),
-                                  _option_labels(field.name, kind.item.options, t, theme_list), multiple=True))
+            found.append(
+                Question(
+                    field.name,
+                    field.name,
+                    "dropdown",
+                    required,
+                    label,
+                    describe(field.name, field.help),
+                    _option_labels(field.name, kind.item.options, t, theme_list),
+                    multiple=True,
+                )
+            )
         elif isinstance(kind, Choice):
             # The form is for one type: its type question has that single answer.
             single = field.name == "type"
             values = (case_type,) if single else kind.options
-            found.append(Question(field.name, field.name, "dropdown", required, label, {} if single else describe(field.name, field.help),
-                                  _option_labels(field.name, values, t, theme_list)))
+            found.append(
+                Question(
+                    field.name,
+                    field.name,
+                    "dropdown",
+                    required,
+                    label,
+                    {} if single else describe(field.name, field.help),
+                    _option_labels(field.name, values, t, theme_list),
+                )
+            )
         else:
             long_text = isinstance(kind, Text) and (kind.max_length or 0) > ONE_LINE_LIMIT
-            found.append(Question(field.name, field.name, "textarea" if long_text else "input", required, label,
-                                  describe(field.name, field.help), placeholder=_placeholder(field)))
+            found.append(
+                Question(
+                    field.name,
+                    field.name,
+                    "textarea" if long_text else "input",
+                    required,
+                    label,
+                    describe(field.name, field.help),
+                    placeholder=_placeholder(field),
+                )
+            )
     for number, names in enumerate(case_schema.SECTIONS[case_type], start=1):
-        found.append(Question(f"section-{number}", f"section:{number}", "textarea", True,
-                              {lang: names[lang] for lang in LANGUAGES}, dict(names["hint"])))
-    found.append(Question("consent", "", "checkboxes", True, {lang: t[lang]["form_label_consent"] for lang in LANGUAGES},
-                          options=tuple((key, {lang: t[lang][key] for lang in LANGUAGES}) for key in CONSENT)))
+        found.append(
+            Question(
+                f"section-{number}", f"section:{number}", "textarea", True, {lang: names[lang] for lang in LANGUAGES}, dict(names["hint"])
+            )
+        )
+    found.append(
+        Question(
+            "consent",
+            "",
+            "checkboxes",
+            True,
+            {lang: t[lang]["form_label_consent"] for lang in LANGUAGES},
+            options=tuple((key, {lang: t[lang][key] for lang in LANGUAGES}) for key in CONSENT),
+        )
+    )
     return found
 
 
@@ -179,9 +237,8 @@ def files(root: Path = paths.REPO) -> dict:
     """{path: text} of every issue form."""
     theme_list, strings_by_lang = theme_data.load(), strings.load()
     return {
-        path(case_type, lang, root): HEADER + yaml.dump(
-            form(case_type, lang, theme_list, strings_by_lang), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100
-        )
+        path(case_type, lang, root): HEADER
+        + yaml.dump(form(case_type, lang, theme_list, strings_by_lang), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
         for lang in LANGUAGES
         for case_type in case_schema.TYPES
     }

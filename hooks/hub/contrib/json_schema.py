@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 
-from . import case_schema, event_schema, network_schema, paths, themes
+from hub.model import case_schema, paths, themes
+from hub.support import event_schema, network_schema
 
 
 def _document(schema, title: str, source: str) -> dict:
@@ -28,7 +29,9 @@ def documents() -> dict:
     """{path: text} of every generated schema file."""
     docs = {
         "case": case_document(),
-        "network": _document(network_schema.network_schema(network_schema.load_vocabulary()), "Network entry", "hooks/hub/network_schema.py"),
+        "network": _document(
+            network_schema.network_schema(network_schema.load_vocabulary()), "Network entry", "hooks/hub/network_schema.py"
+        ),
         "event": _document(event_schema.event_schema(), "Event entry", "hooks/hub/event_schema.py"),
     }
     return {paths.SCHEMAS / f"{name}.schema.json": json.dumps(doc, ensure_ascii=False, indent=2) + "\n" for name, doc in docs.items()}
@@ -36,6 +39,6 @@ def documents() -> dict:
 
 def derived_files() -> dict:
     """{path: text} of every committed file derived from the schemas."""
-    from . import entry_templates, issue_form, pr_templates, scaffold
+    from hub.contrib import entry_templates, issue_form, pr_templates, scaffold
 
     return {**documents(), **scaffold.templates(), **issue_form.files(), **pr_templates.files(), **entry_templates.files()}

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import checklists, paths, strings, themes as theme_data
+from hub.contrib import checklists
+from hub.model import paths, strings
+from hub.model import themes as theme_data
 
 FOLDER = Path(".github") / "PULL_REQUEST_TEMPLATE"
 HEADER = "<!-- Generated from hooks/hub/case_schema.py by scripts/generate; do not edit by hand. -->\n"
@@ -23,7 +25,7 @@ GUIDE = (
 TEMPLATES = {
     "new-case.md": (
         "# New case",
-        "<!-- Which case, in which languages, from which issue (\"Closes #…\" if it came from an issue form).\n"
+        '<!-- Which case, in which languages, from which issue ("Closes #…" if it came from an issue form).\n'
         "     Say who checked the sources, and anything the reviewers should look at first. -->",
         checklists.new_case,
     ),

@@ -10,8 +10,8 @@ import datetime
 import re
 from pathlib import Path
 
-from . import case_schema, paths, strings, themes
-from .languages import LANGUAGES
+from hub.model import case_schema, paths, strings, themes
+from hub.model.languages import LANGUAGES
 
 # Values a new case starts with: valid YAML that scripts/check flags until filled in.
 STARTING_VALUES = {

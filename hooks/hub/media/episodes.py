@@ -15,8 +15,9 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from . import content, episode_schema, external_video, media_files, paths, transcript, webvtt, yamlnodes
-from .problems import Problem
+from hub.media import episode_schema, external_video, media_files, transcript, webvtt
+from hub.model import content, paths, yamlnodes
+from hub.model.problems import Problem
 
 # A typed duration may differ from the file's by rounding, not more.
 DURATION_TOLERANCE = 1.5
@@ -74,17 +75,33 @@ def _check_captions(item, folder: Path, root: Path, duration: float) -> tuple[di
         try:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
-            found.append(Problem(item.rel, _line(item, "captions", lang), f"captions.{lang}", f"{rel!r} does not exist under podcasts/: check the path or add the file"))
+            found.append(
+                Problem(
+                    item.rel,
+                    _line(item, "captions", lang),
+                    f"captions.{lang}",
+                    f"{rel!r} does not exist under podcasts/: check the path or add the file",
+                )
+            )
             continue
         except (OSError, UnicodeDecodeError) as exc:
-            found.append(Problem(item.rel, _line(item, "captions", lang), f"captions.{lang}", f"{rel!r} cannot be read as UTF-8 text: {exc}"))
+            found.append(
+                Problem(item.rel, _line(item, "captions", lang), f"captions.{lang}", f"{rel!r} cannot be read as UTF-8 text: {exc}")
+            )
             continue
         parsed = webvtt.parse(text)
         vtt_rel = paths.relative(path, root)
         found += [Problem(vtt_rel, line, "captions", message) for line, message in parsed.problems]
         for cue in parsed.cues:
             if cue.end > duration + DURATION_TOLERANCE:
-                found.append(Problem(vtt_rel, cue.line, "captions", f"this cue ends at {media_files.clock(cue.end)}, after the end of the recording ({media_files.clock(duration)}): correct the time"))
+                found.append(
+                    Problem(
+                        vtt_rel,
+                        cue.line,
+                        "captions",
+                        f"this cue ends at {media_files.clock(cue.end)}, after the end of the recording ({media_files.clock(duration)}): correct the time",
+                    )
+                )
         captions[lang] = rel
     return captions, found
 
@@ -108,16 +125,32 @@ def _check_one(item: content.Item, folder: Path, root: Path, case_ids) -> tuple[
             episode.duration = episode.measured.duration
             typed = meta.get("duration")
             if typed and abs(transcript.seconds(typed) - episode.duration) > DURATION_TOLERANCE:
-                found.append(Problem(item.rel, _line(item, "duration"), "duration", f"says {typed} but the file lasts {media_files.clock(episode.duration)}: remove the line (it is read from the file) or correct it"))
+                found.append(
+                    Problem(
+                        item.rel,
+                        _line(item, "duration"),
+                        "duration",
+                        f"says {typed} but the file lasts {media_files.clock(episode.duration)}: remove the line (it is read from the file) or correct it",
+                    )
+                )
     if episode.duration:
         episode.captions, caption_problems = _check_captions(item, folder, root, episode.duration)
         found += caption_problems
-        found += [Problem(item.rel, line, "body", message) for line, message in transcript.check(item.body, item.body_line, episode.duration)]
+        found += [
+            Problem(item.rel, line, "body", message) for line, message in transcript.check(item.body, item.body_line, episode.duration)
+        ]
     for index, case_id in enumerate(meta.get("related_cases") or []):
         if case_id not in case_ids:
             match = difflib.get_close_matches(case_id, sorted(case_ids), n=1)
             hint = f" (did you mean {match[0]!r}?)" if match else ""
-            found.append(Problem(item.rel, _line(item, "related_cases", index), f"related_cases[{index + 1}]", f"{case_id!r} is not a case in good_practices/{hint}: use the id of an existing case"))
+            found.append(
+                Problem(
+                    item.rel,
+                    _line(item, "related_cases", index),
+                    f"related_cases[{index + 1}]",
+                    f"{case_id!r} is not a case in good_practices/{hint}: use the id of an existing case",
+                )
+            )
     return (None if found else episode), found
 
 

@@ -35,7 +35,9 @@ def embed(address: str) -> Embed:
         raise ValueError(f"expected a https:// video address from {ALLOWED}")
     if host in YOUTUBE_HOSTS:
         path = parts.path.rstrip("/")
-        video = parse_qs(parts.query).get("v", [""])[0] if path == "/watch" else path.rsplit("/", 1)[-1] if path.startswith("/embed/") else ""
+        video = (
+            parse_qs(parts.query).get("v", [""])[0] if path == "/watch" else path.rsplit("/", 1)[-1] if path.startswith("/embed/") else ""
+        )
         if not YOUTUBE_ID.fullmatch(video):
             raise ValueError("cannot find the YouTube video id: use an address like https://www.youtube.com/watch?v=XXXXXXXXXXX")
         return Embed("YouTube", f"https://{PLAYER_HOSTS[0]}/embed/{video}", PLAYER_HOSTS[0])

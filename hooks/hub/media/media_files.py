@@ -93,9 +93,9 @@ def image_size(path: Path) -> tuple[int, int]:
             if data[at] != 0xFF:
                 break
             marker = data[at + 1]
-            length = struct.unpack(">H", data[at + 2:at + 4])[0]
+            length = struct.unpack(">H", data[at + 2 : at + 4])[0]
             if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
-                height, width = struct.unpack(">HH", data[at + 5:at + 9])
+                height, width = struct.unpack(">HH", data[at + 5 : at + 9])
                 return width, height
             at += 2 + length
     raise MediaError("the image is not a readable PNG or JPEG file")
@@ -107,4 +107,3 @@ def clock(seconds: float) -> str:
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-

@@ -12,8 +12,11 @@ from __future__ import annotations
 import json
 import posixpath
 
-from . import media_files, pages, safe_html, transcript, urls
-from .languages import DEFAULT, DIRECTION, NAMES, other
+from hub.checks import safe_html
+from hub.media import media_files, transcript
+from hub.model import urls
+from hub.model.languages import DEFAULT, DIRECTION, NAMES, other
+from hub.render import pages
 
 esc = pages.esc
 
@@ -52,7 +55,7 @@ def _duration_html(seconds: float) -> str:
 
 def _player(episode, t: dict, page_lang: str, url: str) -> str:
     meta = episode.meta
-    label = esc(f'{t["episode_player"]}: {meta["title"]}')
+    label = esc(f"{t['episode_player']}: {meta['title']}")
     if episode.embed is not None:
         embed = episode.embed
         return (
@@ -66,13 +69,13 @@ def _player(episode, t: dict, page_lang: str, url: str) -> str:
     src = esc(root + urls.MEDIA_FILES + episode.file)
     tracks = "".join(
         f'<track kind="captions" srclang="{lang}" label="{esc(NAMES.get(lang, lang))}" src="{esc(root + urls.MEDIA_FILES + path)}"'
-        f'{" default" if lang == page_lang else ""}>'
+        f"{' default' if lang == page_lang else ''}>"
         for lang, path in sorted(episode.captions.items())
     )
     measured = episode.measured
     # Each value is isolated so that "MP3" and "1:13" keep their order in Arabic text.
     download = esc(t["episode_download"]).format(
-        type=f'<bdi>{esc(episode.file.rsplit(".", 1)[-1].upper())}</bdi>',
+        type=f"<bdi>{esc(episode.file.rsplit('.', 1)[-1].upper())}</bdi>",
         size=f"<bdi>{esc(_size(measured.size, t))}</bdi>",
         duration=f"<bdi>{esc(media_files.clock(episode.duration))}</bdi>",
     )
@@ -80,7 +83,7 @@ def _player(episode, t: dict, page_lang: str, url: str) -> str:
     tag = meta["kind"]
     element = (
         f'<{tag} class="hub-player__{tag}" controls preload="none" aria-label="{label}" aria-describedby="player-length"'
-        f'{" playsinline" if tag == "video" else ""}>'
+        f"{' playsinline' if tag == 'video' else ''}>"
         f'<source src="{src}" type="{esc(measured.mime)}">{tracks}{fallback}</{tag}>'
     )
     length = esc(t["episode_length"]).format(duration=_duration_html(episode.duration))
@@ -93,8 +96,8 @@ def _player(episode, t: dict, page_lang: str, url: str) -> str:
 def _facts(ctx: pages.Context, episode, t: dict, url: str) -> str:
     meta = episode.meta
     themes = pages.theme_tags(ctx, meta["themes"], episode.lang, url)
-    voices = "<br>".join(f'{esc(s["name"])} ({esc(s["role"])})' for s in meta["speakers"])
-    spoken = t.get(f'language_name_{meta["language"]}', meta["language"])
+    voices = "<br>".join(f"{esc(s['name'])} ({esc(s['role'])})" for s in meta["speakers"])
+    spoken = t.get(f"language_name_{meta['language']}", meta["language"])
     rows = [
         (t["media_filter_kind"], esc(t["media_kind_" + meta["kind"]])),
         (t["label_date"], f'<time datetime="{meta["date"].isoformat()}">{meta["date"].isoformat()}</time>'),
@@ -106,7 +109,11 @@ def _facts(ctx: pages.Context, episode, t: dict, url: str) -> str:
     if episode.captions:
         separator = "، " if episode.lang == "ar" else ", "
         rows.append((t["label_captions"], esc(separator.join(t.get(f"language_name_{lang}", lang) for lang in sorted(episode.captions)))))
-    return f'<dl class="hub-facts" aria-label="{esc(t["episode_facts"])}">' + "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in rows) + "</dl>\n\n"
+    return (
+        f'<dl class="hub-facts" aria-label="{esc(t["episode_facts"])}">'
+        + "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in rows)
+        + "</dl>\n\n"
+    )
 
 
 def episode_page(ctx: pages.Context, versions: dict, strings_by_lang: dict, has_feed: bool) -> str:
@@ -115,7 +122,9 @@ def episode_page(ctx: pages.Context, versions: dict, strings_by_lang: dict, has_
     t = strings_by_lang[episode.lang]  # the panel speaks the language of the text it sits in
     meta, url = episode.meta, urls.episode(episode.id)
     parts = []
-    meta_fields = dict(title=meta["title"], description=meta["summary"], hub_page="episode", content_lang=episode.lang, episode_id=episode.id)
+    meta_fields = dict(
+        title=meta["title"], description=meta["summary"], hub_page="episode", content_lang=episode.lang, episode_id=episode.id
+    )
     if has_feed:
         meta_fields["feed"] = feed_href(url)
     parts.append(pages.front_matter(**meta_fields))
@@ -129,7 +138,7 @@ def episode_page(ctx: pages.Context, versions: dict, strings_by_lang: dict, has_
         prefix = "" if other_lang == DEFAULT else f"{other_lang}/"
         parts.append(
             f'<p class="hub-translation"><a href="{esc(_root_prefix(ctx.lang, url) + prefix + url)}" hreflang="{other_lang}" lang="{other_lang}" dir="{DIRECTION[other_lang]}">'
-            f'{esc(strings_by_lang[other_lang]["episode_other_language"])}: {esc(versions[other_lang].meta["title"])}</a></p>\n\n'
+            f"{esc(strings_by_lang[other_lang]['episode_other_language'])}: {esc(versions[other_lang].meta['title'])}</a></p>\n\n"
         )
     seekable = episode.embed is None
     parts.append(f'<h2 id="transcript">{esc(t["episode_transcript"])}</h2>\n\n')
@@ -162,7 +171,7 @@ def episode_list(ctx: pages.Context, items: list, from_url: str) -> str:
             f'<span class="hub-badge hub-badge--{esc(meta["kind"])}">{esc(ctx.t["media_kind_" + meta["kind"]])}</span>'
             f'<a class="hub-episode__title" href="{esc(urls.relative(from_url, urls.episode(episode.id)))}"{attrs}>{esc(meta["title"])}</a>'
             f'<span class="hub-episode__facts"><time datetime="{meta["date"].isoformat()}">{meta["date"].isoformat()}</time> · '
-            f'{esc(media_files.clock(episode.duration))} · {esc(ctx.t["label_themes"])} {esc(pages.theme_names(ctx, meta["themes"]))}</span>'
+            f"{esc(media_files.clock(episode.duration))} · {esc(ctx.t['label_themes'])} {esc(pages.theme_names(ctx, meta['themes']))}</span>"
             f'<span class="hub-episode__summary"{attrs}>{esc(meta["summary"])}</span></li>'
         )
     return '<ul class="hub-episodes" id="hub-episode-list">\n' + "\n".join(rows) + "\n</ul>\n"
@@ -171,26 +180,31 @@ def episode_list(ctx: pages.Context, items: list, from_url: str) -> str:
 def media_index(ctx: pages.Context, has_feed: bool) -> str:
     url = urls.MEDIA
     items = sorted_episodes(ctx.episodes, ctx.lang)
-    filters = "".join([
-        pages._filter_select(ctx, "theme", ctx.t["filter_theme"], pages.theme_options(ctx)),
-        pages._filter_select(ctx, "kind", ctx.t["media_filter_kind"], [(kind, ctx.t["media_kind_" + kind]) for kind in ("audio", "video")]),
-    ])
-    plural = {key[len("media_count_"):]: text for key, text in ctx.t.items() if key.startswith("media_count_")}
+    filters = "".join(
+        [
+            pages._filter_select(ctx, "theme", ctx.t["filter_theme"], pages.theme_options(ctx)),
+            pages._filter_select(
+                ctx, "kind", ctx.t["media_filter_kind"], [(kind, ctx.t["media_kind_" + kind]) for kind in ("audio", "video")]
+            ),
+        ]
+    )
+    plural = {key[len("media_count_") :]: text for key, text in ctx.t.items() if key.startswith("media_count_")}
     meta_fields = dict(title=ctx.t["media_title"], description=ctx.t["media_intro"], hub_page="media")
     feed = ""
     if has_feed:
         meta_fields["feed"] = feed_href(url)
         feed = f'<p class="hub-feed">{esc(ctx.t["media_feed_hint"])} <a href="{esc(feed_href(url))}" type="application/rss+xml">{esc(ctx.t["media_feed"])}</a></p>\n\n'
-    return "".join([
-        pages.front_matter(**meta_fields),
-        # The navigation calls this page "Media"; the heading says what it holds.
-        f'<h1>{esc(ctx.t["media_title"])}</h1>\n\n',
-        f'<p class="hub-lead">{esc(ctx.t["media_intro"])}</p>\n\n',
-        feed,
-        f'<form class="hub-filters" id="hub-media-filters" data-hub-filter="hub-episode-list" data-hub-count="hub-media-count" aria-label="{esc(ctx.t["media_filter_label"])}" '
-        f'data-plural="{esc(json.dumps(plural, ensure_ascii=False, sort_keys=True))}">'
-        f'{filters}<button type="reset" class="md-button">{esc(ctx.t["filter_reset"])}</button></form>\n\n',
-        f'<p class="hub-count" id="hub-media-count" role="status">{esc(ctx.t["media_total"].format(n=len(items)))}</p>\n\n',
-        episode_list(ctx, items, url),
-    ])
-
+    return "".join(
+        [
+            pages.front_matter(**meta_fields),
+            # The navigation calls this page "Media"; the heading says what it holds.
+            f"<h1>{esc(ctx.t['media_title'])}</h1>\n\n",
+            f'<p class="hub-lead">{esc(ctx.t["media_intro"])}</p>\n\n',
+            feed,
+            f'<form class="hub-filters" id="hub-media-filters" data-hub-filter="hub-episode-list" data-hub-count="hub-media-count" aria-label="{esc(ctx.t["media_filter_label"])}" '
+            f'data-plural="{esc(json.dumps(plural, ensure_ascii=False, sort_keys=True))}">'
+            f'{filters}<button type="reset" class="md-button">{esc(ctx.t["filter_reset"])}</button></form>\n\n',
+            f'<p class="hub-count" id="hub-media-count" role="status">{esc(ctx.t["media_total"].format(n=len(items)))}</p>\n\n',
+            episode_list(ctx, items, url),
+        ]
+    )

@@ -17,14 +17,15 @@ from pathlib import Path
 
 import jinja2
 
-from . import datafile, media_files, paths, urls, yamlnodes
-from .languages import DEFAULT, LANGUAGES
-from .problems import Problem
-from .schema import Choice, Field, Group, Text
-from .themes import bilingual
+from hub.media import media_files
+from hub.model import datafile, paths, urls, yamlnodes
+from hub.model.languages import DEFAULT, LANGUAGES
+from hub.model.problems import Problem
+from hub.model.schema import Choice, Field, Group, Text
+from hub.model.themes import bilingual
 
 CHANNEL_FILE = paths.DATA / "podcast.yml"
-TEMPLATES = Path(__file__).resolve().parent / "templates"
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 IMAGE_SIDES = (1400, 3000)  # Apple's limits for the square show image
 UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"
 
@@ -37,7 +38,10 @@ CHANNEL = Group(
         Field("explicit", Choice(("false", "true"), "an explicit flag")),
         Field("locked", Choice(("yes", "no"), "a locked flag")),
         Field("image", Text(200, r"[^\s\\]+\.(?:png|jpg|jpeg)", "a .png or .jpg file under podcasts/")),
-        Field("guid", Group([Field(lang, Text(36, UUID, "a UUID version 5 (lower-case)")) for lang in LANGUAGES], hint="a podcast:guid per language")),
+        Field(
+            "guid",
+            Group([Field(lang, Text(36, UUID, "a UUID version 5 (lower-case)")) for lang in LANGUAGES], hint="a podcast:guid per language"),
+        ),
     ],
     hint="the podcast's channel fields",
 )
@@ -62,12 +66,19 @@ def check_channel(path: Path, podcasts_dir: Path, root: Path) -> tuple[Channel |
     except media_files.MediaError as exc:
         return None, [Problem(rel, image_line, "image", f"podcasts/{meta['image']}: {exc}")]
     if width != height or not IMAGE_SIDES[0] <= width <= IMAGE_SIDES[1]:
-        return None, [Problem(rel, image_line, "image", f"podcasts/{meta['image']} is {width}×{height} pixels; podcast apps need a square image of {IMAGE_SIDES[0]} to {IMAGE_SIDES[1]} pixels a side")]
+        return None, [
+            Problem(
+                rel,
+                image_line,
+                "image",
+                f"podcasts/{meta['image']} is {width}×{height} pixels; podcast apps need a square image of {IMAGE_SIDES[0]} to {IMAGE_SIDES[1]} pixels a side",
+            )
+        ]
     return Channel(meta, meta["image"], (width, height)), []
 
 
 def _rfc822(day: datetime.date) -> str:
-    return email.utils.format_datetime(datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.timezone.utc))
+    return email.utils.format_datetime(datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.UTC))
 
 
 def _root(site_url: str, lang: str) -> str:
@@ -103,16 +114,18 @@ def feed(channel: Channel, episodes: dict, lang: str, site_url: str, strings: di
             for caption_lang, path in sorted(episode.captions.items(), key=lambda kv: kv[0] != episode.meta["language"])
         ]
         transcripts.append({"url": link + "#transcript", "type": "text/html", "language": episode.meta["language"], "rel": ""})
-        items.append({
-            "title": episode.meta["title"],
-            "description": description,
-            "link": link,
-            "guid": str(uuid.uuid5(uuid.UUID(channel.meta["guid"][lang]), episode.id)),
-            "pub_date": _rfc822(episode.meta["date"]),
-            "enclosure": {"url": media + episode.file, "length": episode.measured.size, "type": episode.measured.mime},
-            "duration": round(episode.duration),
-            "transcripts": transcripts,
-        })
+        items.append(
+            {
+                "title": episode.meta["title"],
+                "description": description,
+                "link": link,
+                "guid": str(uuid.uuid5(uuid.UUID(channel.meta["guid"][lang]), episode.id)),
+                "pub_date": _rfc822(episode.meta["date"]),
+                "enclosure": {"url": media + episode.file, "length": episode.measured.size, "type": episode.measured.mime},
+                "duration": round(episode.duration),
+                "transcripts": transcripts,
+            }
+        )
     meta = channel.meta
     data = {
         "title": meta["title"][lang],
@@ -129,9 +142,13 @@ def feed(channel: Channel, episodes: dict, lang: str, site_url: str, strings: di
         "locked": meta["locked"],
     }
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True,
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
         finalize=_xml_text,
-        keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
     )
     return environment.get_template("podcast.xml.j2").render(channel=data, items=items)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .media_files import clock
+from hub.media.media_files import clock
 
 STAMP = re.compile(r"^\[(?P<clock>(?:\d+:)?[0-5]?\d:[0-5]\d)\][ \t]+", re.M)
 
@@ -25,9 +25,7 @@ def seconds(clock: str) -> int:
 def timestamps(body: str, first_line: int) -> list[tuple[int, int, str]]:
     """(file line, seconds, as written) of each timestamp at the start of a line."""
     return [
-        (first_line + offset, seconds(m["clock"]), m["clock"])
-        for offset, line in enumerate(body.splitlines())
-        if (m := STAMP.match(line))
+        (first_line + offset, seconds(m["clock"]), m["clock"]) for offset, line in enumerate(body.splitlines()) if (m := STAMP.match(line))
     ]
 
 
@@ -51,10 +49,12 @@ HTML_STAMP = re.compile(r"(^|<p>)\[(?P<clock>(?:\d+:)?[0-5]?\d:[0-5]\d)\][ \t]+"
 
 def linked(transcript_html: str, seekable: bool) -> str:
     """The transcript's (sanitised) HTML with each timestamp as a seek link (or plain time)."""
+
     def replace(match):
         at = seconds(match["clock"])
         time = f'<time datetime="PT{at}S">{match["clock"]}</time>'
         if not seekable:
             return f'{match[1]}<span class="hub-time">{time}</span> '
         return f'{match[1]}<a class="hub-time" href="#t={at}" data-seek="{at}">{time}</a> '
+
     return HTML_STAMP.sub(replace, transcript_html)

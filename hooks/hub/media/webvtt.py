@@ -60,15 +60,22 @@ def parse(text: str) -> Captions:
         timing_at = 0 if "-->" in block[0] else 1
         if timing_at >= len(block) or "-->" not in block[timing_at]:
             at = min(1, len(block) - 1)  # after an optional cue identifier
-            out.problems.append((first + at, f"expected a cue timing line like '00:00:01.000 --> 00:00:04.000', received {block[at][:40]!r}"))
+            out.problems.append(
+                (first + at, f"expected a cue timing line like '00:00:01.000 --> 00:00:04.000', received {block[at][:40]!r}")
+            )
             continue
         line_no = first + timing_at
         match = TIMING.match(block[timing_at].strip())
         if not match:
-            out.problems.append((line_no, f"the cue timing {block[timing_at].strip()[:60]!r} is not 'HH:MM:SS.mmm --> HH:MM:SS.mmm' (minutes and seconds below 60, three decimals)"))
+            out.problems.append(
+                (
+                    line_no,
+                    f"the cue timing {block[timing_at].strip()[:60]!r} is not 'HH:MM:SS.mmm --> HH:MM:SS.mmm' (minutes and seconds below 60, three decimals)",
+                )
+            )
             continue
         begin, end = _seconds(*match.groups()[:4]), _seconds(*match.groups()[4:])
-        payload = "\n".join(block[timing_at + 1:]).strip()
+        payload = "\n".join(block[timing_at + 1 :]).strip()
         if end <= begin:
             out.problems.append((line_no, "the cue ends before it starts: the second time must be later than the first"))
         elif begin < previous_start:

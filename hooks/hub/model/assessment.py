@@ -14,11 +14,11 @@ from pathlib import Path
 
 import yaml
 
-from . import datafile, paths, topics, yamlnodes
-from .languages import LANGUAGES
-from .problems import Problem
-from .schema import Choice, Field, Group, Integer, ListOf, Text
-from .themes import bilingual
+from hub.model import datafile, paths, topics, yamlnodes
+from hub.model.languages import LANGUAGES
+from hub.model.problems import Problem
+from hub.model.schema import Choice, Field, Group, Integer, ListOf, Text
+from hub.model.themes import bilingual
 
 BANK_FILE = paths.DATA / "assessment.yml"
 KINDS = ("capacity", "environment")
@@ -33,39 +33,54 @@ def _per_language(item, count=None) -> Group:
 
 
 def bank_schema(theme_ids, topic_ids) -> Group:
-    indicator = Group([
-        Field("id", ID),
-        Field("statement", bilingual(300)),
-        Field("levels", _per_language(Text(300), LEVELS)),
-    ], hint="an indicator (id, statement, levels)")
-    dimension = Group([
-        Field("id", ID),
-        Field("name", bilingual(80)),
-        Field("kind", Choice(KINDS, "a kind of dimension")),
-        Field("themes", ListOf(Choice(tuple(theme_ids), "a theme"), unique=True)),
-        Field("topics", topics.kind(topic_ids)),
-        Field("description", bilingual(300)),
-        Field("next_steps", _per_language(Text(400))),
-        Field("indicators", ListOf(indicator, min_items=2)),
-    ], hint="a dimension")
-    phase = Group([
-        Field("id", Choice(("election", "office"), "a phase")),
-        Field("name", bilingual(80)),
-        Field("description", bilingual(300)),
-        Field("dimensions", ListOf(dimension)),
-    ], hint="a phase")
-    band = Group([
-        Field("id", ID),
-        Field("min", Integer(0, 100, hint="a score from 0 to 100")),
-        Field("name", bilingual(40)),
-    ], hint="a band")
+    indicator = Group(
+        [
+            Field("id", ID),
+            Field("statement", bilingual(300)),
+            Field("levels", _per_language(Text(300), LEVELS)),
+        ],
+        hint="an indicator (id, statement, levels)",
+    )
+    dimension = Group(
+        [
+            Field("id", ID),
+            Field("name", bilingual(80)),
+            Field("kind", Choice(KINDS, "a kind of dimension")),
+            Field("themes", ListOf(Choice(tuple(theme_ids), "a theme"), unique=True)),
+            Field("topics", topics.kind(topic_ids)),
+            Field("description", bilingual(300)),
+            Field("next_steps", _per_language(Text(400))),
+            Field("indicators", ListOf(indicator, min_items=2)),
+        ],
+        hint="a dimension",
+    )
+    phase = Group(
+        [
+            Field("id", Choice(("election", "office"), "a phase")),
+            Field("name", bilingual(80)),
+            Field("description", bilingual(300)),
+            Field("dimensions", ListOf(dimension)),
+        ],
+        hint="a phase",
+    )
+    band = Group(
+        [
+            Field("id", ID),
+            Field("min", Integer(0, 100, hint="a score from 0 to 100")),
+            Field("name", bilingual(40)),
+        ],
+        hint="a band",
+    )
     level = Group([Field("level", Integer(1, LEVELS, hint="a level")), Field("name", bilingual(40))], hint="a level")
-    return Group([
-        Field("version", Integer(1, 10_000, hint="a version number")),
-        Field("scale", ListOf(level, min_items=LEVELS, max_items=LEVELS)),
-        Field("bands", ListOf(band, min_items=2)),
-        Field("phases", ListOf(phase, min_items=2, max_items=2)),
-    ], hint="the question bank")
+    return Group(
+        [
+            Field("version", Integer(1, 10_000, hint="a version number")),
+            Field("scale", ListOf(level, min_items=LEVELS, max_items=LEVELS)),
+            Field("bands", ListOf(band, min_items=2)),
+            Field("phases", ListOf(phase, min_items=2, max_items=2)),
+        ],
+        hint="the question bank",
+    )
 
 
 def _ids(node, key):
@@ -91,7 +106,9 @@ def check(theme_ids, path: Path = BANK_FILE, root: Path = paths.REPO, topic_ids=
     for id_node in _ids(node, "id"):
         line = yamlnodes.line_of(id_node)
         if id_node.value in seen and id_node.value not in ("election", "office"):
-            found.append(Problem(rel, line, "id", f"{id_node.value!r} is already used on line {seen[id_node.value]}: every id must be unique"))
+            found.append(
+                Problem(rel, line, "id", f"{id_node.value!r} is already used on line {seen[id_node.value]}: every id must be unique")
+            )
         seen.setdefault(id_node.value, line)
     if not found:
         raw = yamlnodes.value(node)
@@ -195,11 +212,7 @@ NETWORKS_SHOWN = 4
 def network_recommendations(bank: dict, networks: list[Candidate]) -> dict:
     """{dimension id: [network ids]}: the networks whose kinds of support share
     a topic with the dimension (backing, networks, safety, mentoring...), best first."""
-    return {
-        dim["id"]: _ranked(dim, phase["id"], networks)[:NETWORKS_SHOWN]
-        for phase in bank["phases"]
-        for dim in phase["dimensions"]
-    }
+    return {dim["id"]: _ranked(dim, phase["id"], networks)[:NETWORKS_SHOWN] for phase in bank["phases"] for dim in phase["dimensions"]}
 
 
 def recommendations(bank: dict, cases: list[Candidate], episodes: list[Candidate]) -> dict:

@@ -16,7 +16,10 @@ def commit_epoch(root: Path) -> str | None:
     try:
         result = subprocess.run(
             ["git", "-C", str(root), "log", "-1", "--format=%ct"],
-            capture_output=True, text=True, timeout=10, check=False,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
         )
     except (OSError, subprocess.TimeoutExpired):
         return None

@@ -12,10 +12,11 @@ from pathlib import Path
 
 import yaml
 
-from . import body_rules, case_schema, limits, paths, safe_html, yamlnodes
-from .languages import LANGUAGES
-from .problems import Problem
-from .schema import Group, check_tree
+from hub.checks import body_rules, limits, safe_html
+from hub.model import case_schema, paths, yamlnodes
+from hub.model.languages import LANGUAGES
+from hub.model.problems import Problem
+from hub.model.schema import Group, check_tree
 
 NAME = re.compile(r"(?P<id>[^.]+)\.(?P<lang>[^.]+)\.md")
 
@@ -88,8 +89,18 @@ def check_case(item: Item, schema: Group) -> list[Problem]:
     ]
     id_node = item.nodes.get("id")
     if id_node is not None and getattr(id_node, "value", None) not in (None, item.id) and not any(p.field == "id" for p in found):
-        found.append(Problem(item.rel, yamlnodes.line_of(id_node), "id", f"{id_node.value!r} differs from the file name's id {item.id!r}: make them equal"))
-    found += [Problem(item.rel, line, "body", message) for line, message in safe_html.problems(item.body, item.body_line, item.root / "mkdocs.yml")]
+        found.append(
+            Problem(
+                item.rel,
+                yamlnodes.line_of(id_node),
+                "id",
+                f"{id_node.value!r} differs from the file name's id {item.id!r}: make them equal",
+            )
+        )
+    found += [
+        Problem(item.rel, line, "body", message)
+        for line, message in safe_html.problems(item.body, item.body_line, item.root / "mkdocs.yml")
+    ]
     case_type = item.meta.get("type")
     if isinstance(case_type, str) and case_type in case_schema.SECTIONS:
         required = [names[item.lang] for names in case_schema.SECTIONS[case_type]]
@@ -109,7 +120,9 @@ def check_pairs(items: list[Item], shared_fields, what: str = "case") -> list[Pr
     for item in items:
         same = by_id.setdefault(item.id, {})
         if item.lang in same:
-            found.append(Problem(item.rel, 1, "id", f"{same[item.lang].rel} has the same id and language: one {what} per id; rename one of them"))
+            found.append(
+                Problem(item.rel, 1, "id", f"{same[item.lang].rel} has the same id and language: one {what} per id; rename one of them")
+            )
             continue
         same[item.lang] = item
     for item_id, versions in sorted(by_id.items()):
@@ -117,7 +130,15 @@ def check_pairs(items: list[Item], shared_fields, what: str = "case") -> list[Pr
         if len(langs) == 1:
             only = versions[langs[0]]
             missing = [lang for lang in LANGUAGES if lang not in versions]
-            found.append(Problem(only.rel, 1, "translation", f"no {', '.join(missing)} version yet: readers of that language see this one with a 'not yet translated' notice; add {item_id}.{missing[0]}.md", "warning"))
+            found.append(
+                Problem(
+                    only.rel,
+                    1,
+                    "translation",
+                    f"no {', '.join(missing)} version yet: readers of that language see this one with a 'not yet translated' notice; add {item_id}.{missing[0]}.md",
+                    "warning",
+                )
+            )
             continue
         first, *others = (versions[lang] for lang in langs)
         for other in others:
@@ -125,5 +146,12 @@ def check_pairs(items: list[Item], shared_fields, what: str = "case") -> list[Pr
                 if name in first.meta and name in other.meta and first.meta[name] != other.meta[name]:
                     node = other.nodes.get(name)
                     line = yamlnodes.line_of(node) if node is not None else 1
-                    found.append(Problem(other.rel, line, name, f"{other.meta[name]!r} differs from {first.meta[name]!r} in {first.rel}: the language files of one {what} must agree on {name}"))
+                    found.append(
+                        Problem(
+                            other.rel,
+                            line,
+                            name,
+                            f"{other.meta[name]!r} differs from {first.meta[name]!r} in {first.rel}: the language files of one {what} must agree on {name}",
+                        )
+                    )
     return found

@@ -6,26 +6,21 @@ with MkDocs), so no country list is typed by hand here.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from babel import Locale
-
 
 # CLDR also names regions and reserved codes that are not ISO 3166-1 countries.
 NOT_ISO_3166_1 = {"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "XK", "ZZ"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def names(lang: str) -> dict[str, str]:
     territories = Locale(lang).territories
-    return {
-        code: territories[code]
-        for code in sorted(territories)
-        if len(code) == 2 and code.isalpha() and code not in NOT_ISO_3166_1
-    }
+    return {code: territories[code] for code in sorted(territories) if len(code) == 2 and code.isalpha() and code not in NOT_ISO_3166_1}
 
 
-@lru_cache(maxsize=None)
+@cache
 def language_names(lang: str) -> dict[str, str]:
     """ISO 639-1 language codes (two letters; CLDR also has longer ISO 639-2/3 ones) -> name."""
     languages = Locale(lang).languages
@@ -34,4 +29,3 @@ def language_names(lang: str) -> dict[str, str]:
 
 def name(code: str, lang: str) -> str:
     return names(lang).get(code, code)
-

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import paths, yamlnodes
-from .problems import Problem
-from .schema import Kind
+from hub.model import paths, yamlnodes
+from hub.model.problems import Problem
+from hub.model.schema import Kind
 
 
 def check(path: Path, root: Path, name: str, schema: Kind):

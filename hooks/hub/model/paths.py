@@ -2,9 +2,10 @@
 
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-DATA = Path(__file__).resolve().parent / "data"
-SCHEMAS = Path(__file__).resolve().parent / "schemas"
+REPO = Path(__file__).resolve().parents[3]
+HUB = Path(__file__).resolve().parents[1]
+DATA = HUB / "data"
+SCHEMAS = HUB / "schemas"
 THEMES_FILE = DATA / "themes.yml"
 TOPICS_FILE = DATA / "topics.yml"
 STRINGS_DIR = DATA / "strings"

@@ -12,12 +12,14 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-from dataclasses import dataclass, field as dataclass_field
-from typing import Iterator
+from collections.abc import Iterator
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 import yaml
 
-from . import characters, yamlnodes
+from hub.checks import characters
+from hub.model import yamlnodes
 
 Finding = tuple  # (node, field path, message)
 
@@ -197,7 +199,11 @@ class Integer(Kind):
             yield node, where, f"received {received(node)}, expected {self.hint} without quotes"
             return
         if len(node.value.lstrip("+-").replace("_", "")) > len(str(self.maximum)) + 1:
-            yield node, where, f"received a number of {len(node.value)} digits, expected {self.hint} between {self.minimum} and {self.maximum}"
+            yield (
+                node,
+                where,
+                f"received a number of {len(node.value)} digits, expected {self.hint} between {self.minimum} and {self.maximum}",
+            )
             return
         number = yamlnodes.value(node)
         if not self.minimum <= number <= self.maximum:
@@ -294,7 +300,11 @@ class Group(Kind):
 
     def check(self, node, where):
         if not isinstance(node, yaml.MappingNode):
-            yield node, where or "front matter", f"received {received(node)}, expected {self.hint} ({', '.join(f.name for f in self.fields)})"
+            yield (
+                node,
+                where or "front matter",
+                f"received {received(node)}, expected {self.hint} ({', '.join(f.name for f in self.fields)})",
+            )
             return
         known = {f.name: f for f in self.fields}
         present: dict[str, yaml.Node] = {}
@@ -323,10 +333,7 @@ class Group(Kind):
             "type": "object",
             "additionalProperties": False,
             "required": [f.name for f in self.fields if f.required],
-            "properties": {
-                f.name: {**f.kind.json_schema(), **({"description": f.help["en"]} if f.help else {})}
-                for f in self.fields
-            },
+            "properties": {f.name: {**f.kind.json_schema(), **({"description": f.help["en"]} if f.help else {})} for f in self.fields},
         }
 
 
@@ -335,4 +342,3 @@ def check_tree(kind: Kind, node: yaml.Node | None, where: str = "") -> list[Find
     if node is None:
         node = yaml.MappingNode("tag:yaml.org,2002:map", [], start_mark=yaml.Mark("", 0, 0, 0, None, None))
     return list(kind.check(node, where))
-

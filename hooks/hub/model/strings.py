@@ -13,9 +13,9 @@ from pathlib import Path
 import yaml
 from babel import Locale
 
-from . import paths, yamlnodes
-from .languages import LANGUAGES
-from .problems import Problem
+from hub.model import paths, yamlnodes
+from hub.model.languages import LANGUAGES
+from hub.model.problems import Problem
 
 
 def plural(t: dict, prefix: str, n: int, lang: str) -> str:

@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import paths
-from .languages import DEFAULT, LANGUAGES
-from .problems import Problem
-from .schema import Field, Group, ListOf, Text
+from hub.model import paths
+from hub.model.languages import DEFAULT, LANGUAGES
+from hub.model.problems import Problem
+from hub.model.schema import Field, Group, ListOf, Text
 
 
 def bilingual(max_length: int | None = None) -> Group:
@@ -43,13 +43,13 @@ class Theme:
 
 
 def check(path: Path = paths.THEMES_FILE, root: Path = paths.REPO) -> list[Problem]:
-    from . import datafile
+    from hub.model import datafile
 
     return datafile.check_list(path, root, "themes", THEMES_SCHEMA, "theme")
 
 
 def load(path: Path = paths.THEMES_FILE) -> list[Theme]:
     """The themes in file order. Call check() first: this assumes a valid file."""
-    from . import datafile
+    from hub.model import datafile
 
     return [Theme(item["id"], item["label"], item["name"], item["description"]) for item in datafile.load(path)]

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import datafile, paths
-from .problems import Problem
-from .schema import Choice, Field, Group, ListOf, Text
-from .themes import bilingual
+from hub.model import datafile, paths
+from hub.model.problems import Problem
+from hub.model.schema import Choice, Field, Group, ListOf, Text
+from hub.model.themes import bilingual
 
 ID_PATTERN = r"[a-z]+(?:-[a-z]+)*"
 TOPIC = Group(

@@ -21,7 +21,7 @@ MEDIA_FILES = "podcasts/"  # shipped media, once at the site root for both langu
 
 def language_root(lang: str) -> str:
     """The folder of a language's pages in the built site: "" for the default, "ar/" for Arabic."""
-    from .languages import DEFAULT
+    from hub.model.languages import DEFAULT
 
     return "" if lang == DEFAULT else f"{lang}/"
 

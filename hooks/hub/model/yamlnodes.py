@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from . import characters
+from hub.checks import characters
 
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
@@ -45,8 +45,7 @@ def line_of(node: yaml.Node, offset: int = 0) -> int:
 
 
 ANCHORS_REFUSED = (
-    "anchors and aliases (&name, *name) are not allowed here: write each value out in full"
-    " (a few nested aliases can expand to gigabytes)"
+    "anchors and aliases (&name, *name) are not allowed here: write each value out in full (a few nested aliases can expand to gigabytes)"
 )
 
 
@@ -88,7 +87,9 @@ def compose(text: str, offset: int = 0) -> yaml.Node | None:
 
 _SIMPLE = {
     STR: str,
-    INT: lambda text: int(text.replace("_", ""), 0) if not text.lstrip("+-").startswith("0") or text.lstrip("+-") == "0" else _construct_scalar(INT, text),
+    INT: lambda text: (
+        int(text.replace("_", ""), 0) if not text.lstrip("+-").startswith("0") or text.lstrip("+-") == "0" else _construct_scalar(INT, text)
+    ),
     NULL: lambda text: None,
 }
 
@@ -131,5 +132,5 @@ def split_front_matter(text: str) -> FrontMatter:
             # marks count lines exactly as the file does.
             block = "\n" + "".join(lines[1:index])
             node = compose(block)
-            return FrontMatter(node, "".join(lines[index + 1:]), index + 2, 2)
+            return FrontMatter(node, "".join(lines[index + 1 :]), index + 2, 2)
     raise YamlSyntaxError(1, "the front-matter block is never closed: add a line '---' after the last field")

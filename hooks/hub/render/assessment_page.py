@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import json
 
-from . import assessment, pages, render, urls
-from .languages import DEFAULT
-from .pages import esc
+from hub import render
+from hub.model import assessment, urls
+from hub.model.languages import DEFAULT
+from hub.render import pages
+from hub.render.pages import esc
 
 
 def candidates(cases: dict, episodes: dict) -> tuple[list, list]:
@@ -40,21 +42,38 @@ def candidates(cases: dict, episodes: dict) -> tuple[list, list]:
 def network_candidates(networks: dict, vocabulary) -> list:
     """Networks as the recommendations rank them: about the topics of their kinds of support."""
     return [
-        assessment.Candidate(entry.id, frozenset(t for kind in entry.meta["support"] for t in vocabulary.support[kind]["topics"]), frozenset(), entry.meta["phase"])
+        assessment.Candidate(
+            entry.id,
+            frozenset(t for kind in entry.meta["support"] for t in vocabulary.support[kind]["topics"]),
+            frozenset(),
+            entry.meta["phase"],
+        )
         for entry in networks.values()
     ]
 
 
 def _links(ctx: pages.Context, page_url: str) -> dict:
-    themes = {t.id: {"label": t.label[ctx.lang], "name": t.name[ctx.lang], "url": urls.relative(page_url, urls.theme(t.slug))} for t in ctx.themes}
+    themes = {
+        t.id: {"label": t.label[ctx.lang], "name": t.name[ctx.lang], "url": urls.relative(page_url, urls.theme(t.slug))} for t in ctx.themes
+    }
 
     def case_link(case_id: str) -> dict:
         item = pages.pick(ctx.cases[case_id], ctx.lang)
-        return {"title": item.meta["title"], "url": urls.relative(page_url, urls.case(item.id)), "type": item.meta["type"], "lang": item.lang}
+        return {
+            "title": item.meta["title"],
+            "url": urls.relative(page_url, urls.case(item.id)),
+            "type": item.meta["type"],
+            "lang": item.lang,
+        }
 
     def episode_link(episode_id: str) -> dict:
         episode = pages.pick(ctx.episodes[episode_id], ctx.lang)
-        return {"title": episode.meta["title"], "url": urls.relative(page_url, urls.episode(episode.id)), "kind": episode.meta["kind"], "lang": episode.lang}
+        return {
+            "title": episode.meta["title"],
+            "url": urls.relative(page_url, urls.episode(episode.id)),
+            "kind": episode.meta["kind"],
+            "lang": episode.lang,
+        }
 
     ranked = assessment.recommendations(assessment.load(), *candidates(ctx.cases, ctx.episodes))
     recommendations = {
@@ -83,7 +102,8 @@ def _data(ctx: pages.Context, page_url: str) -> dict:
                 del indicator["levels"]
     data["details_url"] = urls.relative(page_url, urls.ASSESSMENT) + urls.ASSESSMENT_DETAILS_FILE
     data["strings"] = {
-        key: text for key, text in ctx.t.items()
+        key: text
+        for key, text in ctx.t.items()
         if key.startswith(("assess_", "type_", "media_kind_")) and not key.startswith("assess_page_")
     }
     return data
@@ -116,8 +136,12 @@ def _json_script(data: dict) -> str:
 
 def app(ctx: pages.Context, page_url: str, mode: str = "assessment") -> str:
     container = render.html(
-        "assessment_app", mode=mode, noscript=ctx.t["assess_page_noscript"], loading=ctx.t["assess_loading"],
-        questions_href=urls.relative(page_url, urls.ASSESSMENT_QUESTIONS), questions_link=ctx.t["assess_page_questions_link"],
+        "assessment_app",
+        mode=mode,
+        noscript=ctx.t["assess_page_noscript"],
+        loading=ctx.t["assess_loading"],
+        questions_href=urls.relative(page_url, urls.ASSESSMENT_QUESTIONS),
+        questions_link=ctx.t["assess_page_questions_link"],
     )
     return pages.raw(container + "\n" + _json_script(_data(ctx, page_url)), searchable=False)
 
@@ -129,13 +153,20 @@ def questions_page(ctx: pages.Context) -> str:
     scale = [level["name"][lang] for level in bank["scale"]]
     phases = [
         {
-            "id": phase["id"], "name": phase["name"][lang], "description": phase["description"][lang],
+            "id": phase["id"],
+            "name": phase["name"][lang],
+            "description": phase["description"][lang],
             "dimensions": [
                 {
-                    "id": dim["id"], "name": dim["name"][lang], "kind": t["assess_kind_" + dim["kind"]],
+                    "id": dim["id"],
+                    "name": dim["name"][lang],
+                    "kind": t["assess_kind_" + dim["kind"]],
                     "description": dim["description"][lang],
                     "indicators": [
-                        {"statement": ind["statement"][lang], "levels": [{"name": n, "text": x} for n, x in zip(scale, ind["levels"][lang])]}
+                        {
+                            "statement": ind["statement"][lang],
+                            "levels": [{"name": n, "text": x} for n, x in zip(scale, ind["levels"][lang])],
+                        }
                         for ind in dim["indicators"]
                     ],
                 }
@@ -146,11 +177,16 @@ def questions_page(ctx: pages.Context) -> str:
     ]
     url = urls.ASSESSMENT_QUESTIONS
     body = render.html(
-        "assessment_questions", phases=phases, intro=t["assess_page_questions_intro"],
-        online_href=urls.relative(url, urls.ASSESSMENT), online_text=t["assess_page_questions_online"],
-        other=f'{t["assess_dont_know"]} · {t["assess_not_applicable"]}',
+        "assessment_questions",
+        phases=phases,
+        intro=t["assess_page_questions_intro"],
+        online_href=urls.relative(url, urls.ASSESSMENT),
+        online_text=t["assess_page_questions_online"],
+        other=f"{t['assess_dont_know']} · {t['assess_not_applicable']}",
     )
-    meta = pages.front_matter(title=t["assess_page_questions_title"], description=t["assess_page_questions_description"], hub_page="assessment-questions")
+    meta = pages.front_matter(
+        title=t["assess_page_questions_title"], description=t["assess_page_questions_description"], hub_page="assessment-questions"
+    )
     return meta + f"# {esc(t['assess_page_questions_title'])}\n\n" + pages.raw(body)
 
 
@@ -158,7 +194,7 @@ def _table(head: list[str], groups: list[list[str]], label: str) -> str:
     """A methodology table (one tbody per group of rows) in a box that
     scrolls on its own when a screen is too narrow for it."""
     cells = "".join(f'<th scope="col">{_heading(text)}</th>' for text in head)
-    bodies = "".join(f'<tbody>{"".join(rows)}</tbody>' for rows in groups)
+    bodies = "".join(f"<tbody>{''.join(rows)}</tbody>" for rows in groups)
     return pages.raw(
         f'<div class="hub-scroll" tabindex="0" role="region" aria-label="{esc(label)}">'
         f'<table class="hub-table"><thead><tr>{cells}</tr></thead>{bodies}</table></div>'
@@ -186,7 +222,8 @@ def dimensions_table(ctx: pages.Context, page_url: str) -> str:
         groups.append(rows)
         for dim in phase["dimensions"]:
             themes = ("، " if ctx.lang == "ar" else ", ").join(
-                f'<a href="{esc(urls.relative(page_url, urls.theme(by_id[i].slug)))}" title="{esc(by_id[i].name[ctx.lang])}">{esc(by_id[i].label[ctx.lang])}</a>' for i in dim["themes"]
+                f'<a href="{esc(urls.relative(page_url, urls.theme(by_id[i].slug)))}" title="{esc(by_id[i].name[ctx.lang])}">{esc(by_id[i].label[ctx.lang])}</a>'
+                for i in dim["themes"]
             )
             rows.append(
                 f"<tr><td>{esc(dim['name'][ctx.lang])}</td>"
@@ -201,13 +238,17 @@ def bands_table(ctx: pages.Context, page_url: str) -> str:
     rows = []
     for index, band in enumerate(bands):
         upper = bands[index + 1]["min"] - 1 if index + 1 < len(bands) else 100
-        rows.append(f'<tr><td>{esc(band["name"][ctx.lang])}</td><td><bdi class="hub-nowrap" dir="ltr">{band["min"]}–{upper}</bdi></td></tr>')
+        rows.append(
+            f'<tr><td>{esc(band["name"][ctx.lang])}</td><td><bdi class="hub-nowrap" dir="ltr">{band["min"]}–{upper}</bdi></td></tr>'
+        )
     return _table([ctx.t["assess_col_band"], ctx.t["assess_col_score"]], [rows], ctx.t["assess_col_band"])
 
 
-pages.PLACEHOLDERS.update({
-    "assessment": app,
-    "assessment-workshop": lambda ctx, url: app(ctx, url, "workshop"),
-    "assessment-dimensions": dimensions_table,
-    "assessment-bands": bands_table,
-})
+pages.PLACEHOLDERS.update(
+    {
+        "assessment": app,
+        "assessment-workshop": lambda ctx, url: app(ctx, url, "workshop"),
+        "assessment-dimensions": dimensions_table,
+        "assessment-bands": bands_table,
+    }
+)

@@ -14,7 +14,7 @@ import base64
 import hashlib
 import re
 
-from . import external_video
+from hub.media import external_video
 
 # An inline <script> that runs: no src, and no type or a JavaScript type.
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<code>.*?)</script>", re.S | re.I)

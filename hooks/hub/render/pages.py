@@ -12,12 +12,14 @@ import json
 import re
 from dataclasses import dataclass, field
 
-
 from markupsafe import Markup
 
-from . import citations, countries, guide, render, strings, urls
-from .case_schema import TYPES
-from .languages import DIRECTION, other
+from hub import render
+from hub.checks import citations
+from hub.contrib import guide
+from hub.model import countries, strings, urls
+from hub.model.case_schema import TYPES
+from hub.model.languages import DIRECTION, other
 
 
 @dataclass
@@ -151,7 +153,7 @@ def case_list(ctx: Context, items: list, from_url: str, list_id: str | None = No
             f'<span class="hub-badge hub-badge--{esc(meta["type"])}">{esc(ctx.t["type_" + meta["type"]])}</span>'
             f'<a class="hub-case__title" href="{esc(href)}"{attrs}>{esc(meta["title"])}</a>'
             f'<span class="hub-case__facts">{esc(countries.name(meta["country"], ctx.lang))} · {esc(period_text(meta["period"], ctx.t))} · '
-            f'{esc(ctx.t["label_themes"])} {esc(theme_names(ctx, meta["themes"]))}</span>'
+            f"{esc(ctx.t['label_themes'])} {esc(theme_names(ctx, meta['themes']))}</span>"
             f'<span class="hub-case__summary"{attrs}>{esc(meta["summary"])}</span></li>'
         )
     # The cards repeat what each case page says; search finds the case itself.
@@ -164,10 +166,12 @@ PLACEHOLDER = re.compile(r"^<!-- hub:(?P<name>[a-z-]+) -->$", re.M)
 
 def fill_placeholders(markdown: str, ctx: Context, page_url: str) -> str:
     """Replace each `<!-- hub:NAME -->` line of a hand-written page with generated content."""
+
     def replace(match):
         if match["name"] not in PLACEHOLDERS:
             raise ValueError(f"unknown placeholder {match.group(0)}; known: {', '.join(sorted(PLACEHOLDERS))}")
         return PLACEHOLDERS[match["name"]](ctx, page_url)
+
     return PLACEHOLDER.sub(replace, markdown)
 
 
@@ -202,22 +206,28 @@ def home_numbers(ctx: Context, from_url: str) -> str:
 
 
 def case_facts_line(ctx: Context, meta: dict) -> str:
-    return f'{countries.name(meta["country"], ctx.lang)} · {period_text(meta["period"], ctx.t)}'
+    return f"{countries.name(meta['country'], ctx.lang)} · {period_text(meta['period'], ctx.t)}"
 
 
 def home_newest(ctx: Context, from_url: str, count: int = 3) -> str:
     """The newest cases (by the year they start), as short cards."""
     cases = [
         {
-            "href": urls.relative(from_url, urls.case(item.id)), "title": item.meta["title"],
-            "lang_attrs": Markup(lang_attrs(item.lang, ctx.lang)), "type": item.meta["type"],
-            "type_text": ctx.t["type_" + item.meta["type"]], "facts": case_facts_line(ctx, item.meta),
+            "href": urls.relative(from_url, urls.case(item.id)),
+            "title": item.meta["title"],
+            "lang_attrs": Markup(lang_attrs(item.lang, ctx.lang)),
+            "type": item.meta["type"],
+            "type_text": ctx.t["type_" + item.meta["type"]],
+            "facts": case_facts_line(ctx, item.meta),
         }
         for item in sorted_cases(ctx.cases, ctx.lang)[:count]
     ]
     if not cases:
         return raw(f'<p class="hub-empty">{esc(ctx.t["cases_none"])}</p>')
-    return raw(render.html("newest_cases", cases=cases, all_href=urls.relative(from_url, urls.LIBRARY), all_text=ctx.t["home_all_cases"]), searchable=False)
+    return raw(
+        render.html("newest_cases", cases=cases, all_href=urls.relative(from_url, urls.LIBRARY), all_text=ctx.t["home_all_cases"]),
+        searchable=False,
+    )
 
 
 def plural(ctx: Context, prefix: str, n: int) -> str:
@@ -227,8 +237,10 @@ def plural(ctx: Context, prefix: str, n: int) -> str:
 def type_counts(ctx: Context, items: list) -> list[dict]:
     """How many good practices and faltering implementations `items` holds, as count texts."""
     good = sum(1 for item in items if item.meta["type"] == "good-practice")
-    return [{"text": plural(ctx, "count_good", good), "href": "#good-practice" if good else None},
-            {"text": plural(ctx, "count_faltering", len(items) - good), "href": "#faltering-implementation" if len(items) > good else None}]
+    return [
+        {"text": plural(ctx, "count_good", good), "href": "#good-practice" if good else None},
+        {"text": plural(ctx, "count_faltering", len(items) - good), "href": "#faltering-implementation" if len(items) > good else None},
+    ]
 
 
 def case_groups(ctx: Context, items: list, from_url: str) -> str:
@@ -243,14 +255,20 @@ def case_groups(ctx: Context, items: list, from_url: str) -> str:
 
 def events_list(ctx: Context, page_url: str) -> str:
     """The working group's events, upcoming and past (for the working-group page)."""
-    from . import events  # imported here: events builds its pages with this module's front_matter
+    from hub.support import events  # imported here: events builds its pages with this module's front_matter
 
     return events.listing_html(ctx.events, ctx.lang, ctx.t, page_url, events.build_day())
 
 
 # Placeholder name -> function(ctx, page_url) returning Markdown. Modules that
 # generate parts of hand-written pages (assessment, contribution guide) add theirs.
-PLACEHOLDERS = {"themes": themes_list, "events": events_list, "home-numbers": home_numbers, "home-newest": home_newest, **guide.PLACEHOLDERS}
+PLACEHOLDERS = {
+    "themes": themes_list,
+    "events": events_list,
+    "home-numbers": home_numbers,
+    "home-newest": home_newest,
+    **guide.PLACEHOLDERS,
+}
 
 
 def themes_overview(ctx: Context) -> str:
@@ -264,15 +282,22 @@ def theme_page(ctx: Context, theme) -> str:
     library = urls.relative(url, urls.LIBRARY) + f"?theme={theme.id}"
     title = ctx.t["theme_title"].format(letter=theme.label[ctx.lang], name=theme.name[ctx.lang])
     episodes = sum(1 for versions in ctx.episodes.values() if theme.id in pick(versions, ctx.lang).meta["themes"])
-    counts = type_counts(ctx, items) + [{"text": plural(ctx, "count_episodes", episodes), "href": urls.relative(url, urls.MEDIA) + f"?theme={theme.id}" if episodes else None}]
-    return "".join([
-        front_matter(title=title, description=theme.description[ctx.lang], hub_page="theme"),
-        f'<p class="hub-lead">{esc(theme.description[ctx.lang])}</p>\n\n',
-        raw(render.html("counts", counts=counts, label=None), searchable=False),
-        case_groups(ctx, items, url),
-        f'\n<p><a href="{esc(library)}">{esc(ctx.t["theme_in_library"])}</a> · '
-        f'<a href="{esc(urls.relative(url, urls.THEMES))}">{esc(ctx.t["themes_all"])}</a></p>\n',
-    ])
+    counts = type_counts(ctx, items) + [
+        {
+            "text": plural(ctx, "count_episodes", episodes),
+            "href": urls.relative(url, urls.MEDIA) + f"?theme={theme.id}" if episodes else None,
+        }
+    ]
+    return "".join(
+        [
+            front_matter(title=title, description=theme.description[ctx.lang], hub_page="theme"),
+            f'<p class="hub-lead">{esc(theme.description[ctx.lang])}</p>\n\n',
+            raw(render.html("counts", counts=counts, label=None), searchable=False),
+            case_groups(ctx, items, url),
+            f'\n<p><a href="{esc(library)}">{esc(ctx.t["theme_in_library"])}</a> · '
+            f'<a href="{esc(urls.relative(url, urls.THEMES))}">{esc(ctx.t["themes_all"])}</a></p>\n',
+        ]
+    )
 
 
 def _filter_select(ctx: Context, name: str, label: str, options: list) -> str:
@@ -289,21 +314,23 @@ def library(ctx: Context) -> str:
     url = urls.LIBRARY
     items = sorted_cases(ctx.cases, ctx.lang)
     filters = "".join(_filter_select(ctx, name, label, options) for name, label, options in filter_choices(ctx))
-    plural = {key[len("cases_count_"):]: text for key, text in ctx.t.items() if key.startswith("cases_count_")}
-    return "".join([
-        front_matter(title=ctx.t["library_title"], description=ctx.t["library_intro"], hub_page="library", search=LIST_PAGE),
-        f'<h1>{esc(ctx.t["library_title"])}</h1>\n\n',
-        f'<p class="hub-lead">{esc(ctx.t["library_intro"])}</p>\n\n',
-        raw(
-            f'<form class="hub-filters" id="hub-filters" data-hub-filter="hub-case-list" data-hub-count="hub-count" aria-label="{esc(ctx.t["filter_label"])}" '
-            f'data-plural="{esc(json.dumps(plural, ensure_ascii=False, sort_keys=True))}">'
-            f'{filters}<button type="reset" class="md-button">{esc(ctx.t["filter_reset"])}</button></form>\n'
-            f'<p class="hub-count" id="hub-count" role="status">{esc(ctx.t["library_total"].format(n=len(items)))}</p>'
-        ),
-        case_list(ctx, items, url, "hub-case-list"),
-        f'\n<p><a href="{esc(urls.relative(url, urls.COUNTRIES))}">{esc(ctx.t["countries_title"])}</a> · '
-        f'<a href="{esc(urls.relative(url, urls.THEMES))}">{esc(ctx.t["themes_all"])}</a></p>\n',
-    ])
+    plural = {key[len("cases_count_") :]: text for key, text in ctx.t.items() if key.startswith("cases_count_")}
+    return "".join(
+        [
+            front_matter(title=ctx.t["library_title"], description=ctx.t["library_intro"], hub_page="library", search=LIST_PAGE),
+            f"<h1>{esc(ctx.t['library_title'])}</h1>\n\n",
+            f'<p class="hub-lead">{esc(ctx.t["library_intro"])}</p>\n\n',
+            raw(
+                f'<form class="hub-filters" id="hub-filters" data-hub-filter="hub-case-list" data-hub-count="hub-count" aria-label="{esc(ctx.t["filter_label"])}" '
+                f'data-plural="{esc(json.dumps(plural, ensure_ascii=False, sort_keys=True))}">'
+                f'{filters}<button type="reset" class="md-button">{esc(ctx.t["filter_reset"])}</button></form>\n'
+                f'<p class="hub-count" id="hub-count" role="status">{esc(ctx.t["library_total"].format(n=len(items)))}</p>'
+            ),
+            case_list(ctx, items, url, "hub-case-list"),
+            f'\n<p><a href="{esc(urls.relative(url, urls.COUNTRIES))}">{esc(ctx.t["countries_title"])}</a> · '
+            f'<a href="{esc(urls.relative(url, urls.THEMES))}">{esc(ctx.t["themes_all"])}</a></p>\n',
+        ]
+    )
 
 
 def countries_overview(ctx: Context) -> str:
@@ -318,21 +345,32 @@ def countries_overview(ctx: Context) -> str:
         for code, n in sorted(counts.items(), key=lambda kv: countries.name(kv[0], ctx.lang))
     )
     body = raw(f'<ul class="hub-countries">\n{rows}</ul>' if rows else f'<p class="hub-empty">{esc(ctx.t["cases_none"])}</p>')
-    return front_matter(title=ctx.t["countries_title"], description=ctx.t["countries_intro"], hub_page="countries", search=LIST_PAGE) + f"{esc(ctx.t['countries_intro'])}\n\n" + body
+    return (
+        front_matter(title=ctx.t["countries_title"], description=ctx.t["countries_intro"], hub_page="countries", search=LIST_PAGE)
+        + f"{esc(ctx.t['countries_intro'])}\n\n"
+        + body
+    )
 
 
 def country_page(ctx: Context, code: str) -> str:
     url = urls.country(code)
     items = [item for item in sorted_cases(ctx.cases, ctx.lang) if item.meta["country"] == code]
     name = countries.name(code, ctx.lang)
-    return "".join([
-        front_matter(title=ctx.t["country_title"].format(country=name), description=ctx.t["country_intro"].format(country=name), hub_page="country", search=LIST_PAGE),
-        f'<p class="hub-lead">{esc(ctx.t["country_intro"].format(country=name))}</p>\n\n',
-        raw(render.html("counts", counts=type_counts(ctx, items), label=None), searchable=False),
-        case_groups(ctx, items, url),
-        f'\n<p><a href="{esc(urls.relative(url, urls.LIBRARY))}?country={esc(code)}">{esc(ctx.t["country_in_library"])}</a> · '
-        f'<a href="{esc(urls.relative(url, urls.COUNTRIES))}">{esc(ctx.t["countries_title"])}</a></p>\n',
-    ])
+    return "".join(
+        [
+            front_matter(
+                title=ctx.t["country_title"].format(country=name),
+                description=ctx.t["country_intro"].format(country=name),
+                hub_page="country",
+                search=LIST_PAGE,
+            ),
+            f'<p class="hub-lead">{esc(ctx.t["country_intro"].format(country=name))}</p>\n\n',
+            raw(render.html("counts", counts=type_counts(ctx, items), label=None), searchable=False),
+            case_groups(ctx, items, url),
+            f'\n<p><a href="{esc(urls.relative(url, urls.LIBRARY))}?country={esc(code)}">{esc(ctx.t["country_in_library"])}</a> · '
+            f'<a href="{esc(urls.relative(url, urls.COUNTRIES))}">{esc(ctx.t["countries_title"])}</a></p>\n',
+        ]
+    )
 
 
 def _fact(label: str, value_html: str) -> str:
@@ -364,8 +402,13 @@ def case_page(ctx: Context, versions: dict, strings_by_lang: dict) -> tuple[str,
         _fact(t["label_level"], esc(t["level_" + meta["level"]])),
         _fact(t["label_period"], esc(period_text(meta["period"], t))),
         _fact(t["label_phase"], esc(t["phase_" + meta["phase"]])),
-        _fact(t["label_reviewed"], esc(t["reviewed_by"]).format(
-            date=f'<time datetime="{meta["reviewed"].isoformat()}">{meta["reviewed"].isoformat()}</time>', reviewer=esc(meta["reviewer"]))),
+        _fact(
+            t["label_reviewed"],
+            esc(t["reviewed_by"]).format(
+                date=f'<time datetime="{meta["reviewed"].isoformat()}">{meta["reviewed"].isoformat()}</time>',
+                reviewer=esc(meta["reviewer"]),
+            ),
+        ),
     ]
     translation = ""
     other_lang = other(item.lang)
@@ -376,12 +419,14 @@ def case_page(ctx: Context, versions: dict, strings_by_lang: dict) -> tuple[str,
         depth = "../" * (url.count("/") + (0 if ctx.lang == "en" else 1))
         translation = (
             f'<p class="hub-translation"><a href="{esc(depth + prefix + url)}" hreflang="{other_lang}" lang="{other_lang}" dir="{DIRECTION[other_lang]}">'
-            f'{esc(strings_by_lang[other_lang]["case_other_language"])}: {esc(other_item.meta["title"])}</a></p>\n'
+            f"{esc(strings_by_lang[other_lang]['case_other_language'])}: {esc(other_item.meta['title'])}</a></p>\n"
         )
-    sources = "".join(
-        f'<li id="source-{n}">{_source_html(source, item.lang, t)}</li>' for n, source in enumerate(meta["sources"], start=1)
+    sources = "".join(f'<li id="source-{n}">{_source_html(source, item.lang, t)}</li>' for n, source in enumerate(meta["sources"], start=1))
+    before = (
+        f'<p class="hub-lead">{esc(meta["summary"])}</p>'
+        + f'<dl class="hub-facts" aria-label="{esc(t["case_facts"])}">{"".join(facts)}</dl>'
+        + translation
     )
-    before = f'<p class="hub-lead">{esc(meta["summary"])}</p>' + f'<dl class="hub-facts" aria-label="{esc(t["case_facts"])}">{"".join(facts)}</dl>' + translation
     after = _case_episodes(ctx, item, url, t) + f'<h2 id="sources">{esc(t["label_sources"])}</h2><ol class="hub-sources">{sources}</ol>'
     markdown = front_matter(title=meta["title"], description=meta["summary"], hub_page="case", content_lang=item.lang, case_id=item.id)
     return markdown + link_citations(item.body.strip(), len(meta["sources"])) + "\n", (before, after)
@@ -390,8 +435,13 @@ def case_page(ctx: Context, versions: dict, strings_by_lang: dict) -> tuple[str,
 def _case_episodes(ctx: Context, item, url: str, t: dict) -> str:
     """The episodes whose related_cases name this case: the other half of the two-way link."""
     related = sorted(
-        (pick(versions, ctx.lang) for versions in ctx.episodes.values() if item.id in (pick(versions, ctx.lang).meta.get("related_cases") or [])),
-        key=lambda e: (e.meta["date"], e.id), reverse=True,
+        (
+            pick(versions, ctx.lang)
+            for versions in ctx.episodes.values()
+            if item.id in (pick(versions, ctx.lang).meta.get("related_cases") or [])
+        ),
+        key=lambda e: (e.meta["date"], e.id),
+        reverse=True,
     )
     if not related:
         return ""
@@ -420,4 +470,3 @@ def _source_html(source: dict, page_lang: str, t: dict) -> str:
         name = countries.language_names(page_lang).get(source["language"], source["language"])
         language = f' <span class="hub-source-language">{esc(t["source_language"].format(language=name))}</span>'
     return f'<span lang="{esc(source["language"])}" dir="auto">{title}. {esc(source["publisher"])}</span>{comma}{esc(source["year"])}.{language}'
-

@@ -7,8 +7,12 @@ the language switch leads to the same page.
 
 from __future__ import annotations
 
-from . import assessment_page, events, media_pages, networks, pages, render, urls
-from .languages import DEFAULT, DIRECTION, LANGUAGES
+from hub import render
+from hub.media import media_pages
+from hub.model import urls
+from hub.model.languages import DEFAULT, DIRECTION, LANGUAGES
+from hub.render import assessment_page, pages
+from hub.support import events, networks
 
 
 def generated(report, strings_by_lang: dict) -> dict[str, str]:
@@ -16,9 +20,18 @@ def generated(report, strings_by_lang: dict) -> dict[str, str]:
     out: dict[str, str] = {}
     countries = sorted({pages.pick(v, "en").meta["country"] for v in report.cases.values()})
     for lang in LANGUAGES:
-        ctx = pages.Context(lang, strings_by_lang[lang], report.themes, report.cases, report.episodes, networks=report.networks, vocabulary=report.vocabulary, events=report.events)
+        ctx = pages.Context(
+            lang,
+            strings_by_lang[lang],
+            report.themes,
+            report.cases,
+            report.episodes,
+            networks=report.networks,
+            vocabulary=report.vocabulary,
+            events=report.events,
+        )
 
-        def add(url: str, page) -> None:
+        def add(url: str, page, lang: str = lang) -> None:
             """`page` is Markdown, or (Markdown, (HTML before, HTML after))."""
             src_uri = f"{lang}/{urls.source_of(url)}"
             if isinstance(page, tuple):
@@ -45,7 +58,9 @@ def generated(report, strings_by_lang: dict) -> dict[str, str]:
             if lang in versions or lang == DEFAULT:  # the same fallback as cases
                 add(urls.episode(episode_id), media_pages.episode_page(ctx, versions, strings_by_lang, has_feed))
     out.update(networks.generated(report.networks, strings_by_lang, report.vocabulary))
-    out.update(events.generated(report.events, strings_by_lang, {lang: output_titles(report, lang) for lang in LANGUAGES}, events.build_day()))
+    out.update(
+        events.generated(report.events, strings_by_lang, {lang: output_titles(report, lang) for lang in LANGUAGES}, events.build_day())
+    )
     return out
 
 
@@ -72,7 +87,13 @@ def redirects(report, strings_by_lang: dict, site_url: str) -> dict[str, str]:
                 continue
             href = urls.relative(old, new)
             out[f"{root}{old}index.html"] = render.html(
-                "redirect", lang=lang, dir=DIRECTION[lang], href=href, canonical=site_url + root + new,
-                title=t["redirect_title"], text=t["redirect_text"], name=t["theme_title"].format(letter=theme.label[lang], name=theme.name[lang]),
+                "redirect",
+                lang=lang,
+                dir=DIRECTION[lang],
+                href=href,
+                canonical=site_url + root + new,
+                title=t["redirect_title"],
+                text=t["redirect_text"],
+                name=t["theme_title"].format(letter=theme.label[lang], name=theme.name[lang]),
             )
     return out

@@ -30,16 +30,21 @@ class SiteIndex:
         """What the header's search form prints: the index folder from the site
         root, and the result counts in every plural form (JSON, HTML-escaped)."""
         plural = {form: texts["search_count_" + form] for form in ("zero", "one", "two", "few", "many", "other")}
-        return {"path": self.root(lang) + "search/", "plural": html.escape(json.dumps(plural, ensure_ascii=False, sort_keys=True), quote=True)}
+        return {
+            "path": self.root(lang) + "search/",
+            "plural": html.escape(json.dumps(plural, ensure_ascii=False, sort_keys=True), quote=True),
+        }
 
     def add(self, lang: str, url: str, title: str, content_html: str, filters: dict | None = None) -> None:
         root = self.root(lang)
-        url = url[len(root):] if root and url.startswith(root) else url
+        url = url[len(root) :] if root and url.startswith(root) else url
         self.indexes[lang].add(page_from_html(url, title, content_html, filters))
 
     def write(self, site_dir: Path) -> dict:
         """Write each language's index under <language root>/search/."""
-        return {lang: write(index, Path(site_dir) / self.root(lang) / "search", self.filters.get(lang)) for lang, index in self.indexes.items()}
+        return {
+            lang: write(index, Path(site_dir) / self.root(lang) / "search", self.filters.get(lang)) for lang, index in self.indexes.items()
+        }
 
 
 def searcher(site_dir: Path, lang: str, default: str) -> Searcher:

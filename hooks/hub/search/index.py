@@ -41,7 +41,10 @@ MIN_PREFIX = 3
 
 _DROP = re.compile(r"<(script|style|template)\b.*?</\1>|<a class=\"headerlink\"[^>]*>[^<]*</a>", re.S | re.I)
 _HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1>", re.S | re.I)
-_BLOCK = re.compile(r"</?(?:p|div|li|ul|ol|h[1-6]|tr|td|th|table|thead|tbody|dl|dt|dd|br|hr|section|article|aside|nav|blockquote|pre|figure|figcaption|details|summary|header|footer|form|label|option|audio|video)\b[^>]*>", re.I)
+_BLOCK = re.compile(
+    r"</?(?:p|div|li|ul|ol|h[1-6]|tr|td|th|table|thead|tbody|dl|dt|dd|br|hr|section|article|aside|nav|blockquote|pre|figure|figcaption|details|summary|header|footer|form|label|option|audio|video)\b[^>]*>",
+    re.I,
+)
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -147,7 +150,7 @@ def write(index: Index, folder: Path, filters=None) -> dict:
     pages, postings = index.postings()
     chunks = [_dump(chunk) for chunk in _chunks(postings)]
     docs = [
-        "[" + ",".join(_dump({"u": p.url, "t": p.title, "x": p.text}) for p in pages[i:i + PAGES_PER_FILE]) + "]"
+        "[" + ",".join(_dump({"u": p.url, "t": p.title, "x": p.text}) for p in pages[i : i + PAGES_PER_FILE]) + "]"
         for i in range(0, len(pages), PAGES_PER_FILE)
     ]
     digest = hashlib.sha256()

@@ -20,15 +20,23 @@ from collections import Counter
 # Arabic: short vowels and other marks, the dagger alef, Quranic signs; the
 # tatweel (ـ) stretches words; format characters (ZWNJ, bidi marks) are invisible.
 _DROPPED = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
-_FOLD = str.maketrans({
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",  # alef with hamza or madda: bare alef
-    "ؤ": "ء", "ئ": "ء",  # hamza on a carrier: the hamza (مسؤول = مسئول)
-    "ى": "ي",  # alef maqsura written for final ya, and the reverse
-    "ة": "ه",  # ta marbuta written as ha
-    "ک": "ك", "ی": "ي", "ے": "ي",  # Persian/Urdu keyboard letters
-    **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic digits
-    **{chr(0x06F0 + i): str(i) for i in range(10)},
-})
+_FOLD = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",  # alef with hamza or madda: bare alef
+        "ؤ": "ء",
+        "ئ": "ء",  # hamza on a carrier: the hamza (مسؤول = مسئول)
+        "ى": "ي",  # alef maqsura written for final ya, and the reverse
+        "ة": "ه",  # ta marbuta written as ha
+        "ک": "ك",
+        "ی": "ي",
+        "ے": "ي",  # Persian/Urdu keyboard letters
+        **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic digits
+        **{chr(0x06F0 + i): str(i) for i in range(10)},
+    }
+)
 _WORD = re.compile(r"[^\W_]+")
 _ARABIC_START = re.compile("[\u0621-\u064a]")
 
@@ -61,7 +69,7 @@ def words(text: str, lang: str) -> list[str]:
 def _strip_article(word: str) -> str:
     for article in _ARTICLE:
         if word.startswith(article) and len(word) - len(article) >= 2:
-            return word[len(article):]
+            return word[len(article) :]
     return word
 
 

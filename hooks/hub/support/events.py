@@ -15,10 +15,12 @@ from pathlib import Path
 
 from babel.dates import format_date
 
-from . import countries, event_schema, render, urls, yaml_entries
-from .languages import DEFAULT, LANGUAGES
-from .pages import front_matter
-from .problems import Problem
+from hub import render
+from hub.model import countries, urls
+from hub.model.languages import DEFAULT, LANGUAGES
+from hub.model.problems import Problem
+from hub.render.pages import front_matter
+from hub.support import event_schema, yaml_entries
 
 
 def check(folder: Path, root: Path, case_ids, episode_ids) -> tuple[dict, list[Problem], int]:
@@ -32,7 +34,14 @@ def check(folder: Path, root: Path, case_ids, episode_ids) -> tuple[dict, list[P
                 if item_id not in known:
                     match = difflib.get_close_matches(item_id, sorted(known), n=1)
                     hint = f" (did you mean {match[0]!r}?)" if match else ""
-                    missing.append(Problem(entry.rel, entry.line("outputs", kind, index), f"outputs.{kind}[{index + 1}]", f"{item_id!r} is not one of the {kind}{hint}: use the id of an existing one"))
+                    missing.append(
+                        Problem(
+                            entry.rel,
+                            entry.line("outputs", kind, index),
+                            f"outputs.{kind}[{index + 1}]",
+                            f"{item_id!r} is not one of the {kind}{hint}: use the id of an existing one",
+                        )
+                    )
         if missing:
             found += missing
             del entries[entry.id]
@@ -42,7 +51,7 @@ def check(folder: Path, root: Path, case_ids, episode_ids) -> tuple[dict, list[P
 def build_day() -> datetime.date:
     """The day a build counts from: the commit's (SOURCE_DATE_EPOCH), else today."""
     stamp = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.datetime.fromtimestamp(int(stamp), datetime.timezone.utc) if stamp and stamp.isdigit() else datetime.datetime.now(datetime.timezone.utc)
+    moment = datetime.datetime.fromtimestamp(int(stamp), datetime.UTC) if stamp and stamp.isdigit() else datetime.datetime.now(datetime.UTC)
     return moment.date()
 
 
@@ -58,7 +67,9 @@ def dates_text(meta: dict, lang: str, t: dict) -> str:
     start, end = meta["start"], last_day(meta)
     if end == start:
         return format_date(start, format="long", locale=lang)
-    return t["event_date_range"].format(start=format_date(start, format="long", locale=lang), end=format_date(end, format="long", locale=lang))
+    return t["event_date_range"].format(
+        start=format_date(start, format="long", locale=lang), end=format_date(end, format="long", locale=lang)
+    )
 
 
 def summary(meta: dict, lang: str, t: dict, page_url: str, today: datetime.date) -> dict:
@@ -75,7 +86,9 @@ def summary(meta: dict, lang: str, t: dict, page_url: str, today: datetime.date)
         "format": t["event_format_" + meta["format"]],
         "place": place,
         # A file, not a page: relative to its folder, without the trailing slash of pages.
-        "calendar": urls.relative(page_url, urls.EVENTS) + urls.event_calendar(meta["id"])[len(urls.EVENTS):] if is_upcoming(meta, today) else "",
+        "calendar": urls.relative(page_url, urls.EVENTS) + urls.event_calendar(meta["id"])[len(urls.EVENTS) :]
+        if is_upcoming(meta, today)
+        else "",
     }
 
 
@@ -103,11 +116,19 @@ def detail(meta: dict, lang: str, t: dict, titles: dict, today: datetime.date) -
         "agenda": [item[lang] for item in meta.get("agenda") or []],
         "speakers": [speaker["role"][lang] for speaker in meta.get("speakers") or []],
         "outputs": [
-            {"title": titles[(kind, item_id)][0], "lang": titles[(kind, item_id)][1], "url": urls.relative(page_url, titles[(kind, item_id)][2]), "kind": t["event_output_" + kind]}
+            {
+                "title": titles[(kind, item_id)][0],
+                "lang": titles[(kind, item_id)][1],
+                "url": urls.relative(page_url, titles[(kind, item_id)][2]),
+                "kind": t["event_output_" + kind],
+            }
             for kind in ("cases", "episodes")
             for item_id in outputs.get(kind) or []
         ],
-        "sources": [{"title": s["title"], "publisher": s["publisher"], "year": s["year"], "url": s.get("url", ""), "lang": s["language"]} for s in meta["sources"]],
+        "sources": [
+            {"title": s["title"], "publisher": s["publisher"], "year": s["year"], "url": s.get("url", ""), "lang": s["language"]}
+            for s in meta["sources"]
+        ],
         "reviewed": meta["reviewed"].isoformat(),
         "events_url": urls.relative(page_url, "working-group/"),
         "t": {k: v for k, v in t.items() if k.startswith("event")},
@@ -170,7 +191,7 @@ def calendar(meta: dict, lang: str, t: dict, page_url: str, stamp: datetime.date
 
 def calendars(entries: dict, site_url: str, strings_by_lang: dict, today: datetime.date) -> dict[str, str]:
     """{site path: iCalendar text} of every upcoming event, per language."""
-    stamp = datetime.datetime.combine(today, datetime.time(0, 0), datetime.timezone.utc)
+    stamp = datetime.datetime.combine(today, datetime.time(0, 0), datetime.UTC)
     out = {}
     for lang in LANGUAGES:
         root = "" if lang == DEFAULT else f"{lang}/"

@@ -13,9 +13,11 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
-from . import countries, network_schema, render, urls, yaml_entries
-from .languages import LANGUAGES
-from .pages import front_matter
+from hub import render
+from hub.model import countries, urls
+from hub.model.languages import LANGUAGES
+from hub.render.pages import front_matter
+from hub.support import network_schema, yaml_entries
 
 FILTERS = ("place", "support", "language")
 
@@ -63,12 +65,21 @@ def card(meta: dict, lang: str, t: dict, vocabulary, page_url: str) -> dict:
         "official": name["official"] if name["official"] != name[lang] else "",
         "official_lang": name["language"],
         "official_dir": text_direction(name["language"]),
-        "place": {"text": place_name(place_of(meta), lang, vocabulary), "url": urls.relative(page_url, urls.networks_filter("place", place_of(meta)))},
+        "place": {
+            "text": place_name(place_of(meta), lang, vocabulary),
+            "url": urls.relative(page_url, urls.networks_filter("place", place_of(meta))),
+        },
         "phase": t["network_phase_" + meta["phase"]],
         "members": meta["members"][lang],
         "summary": meta["summary"][lang],
-        "support": [{"text": vocabulary.support[s]["name"][lang], "url": urls.relative(page_url, urls.networks_filter("support", s))} for s in meta["support"]],
-        "languages": [{"text": value_name("language", code, lang, vocabulary), "url": urls.relative(page_url, urls.networks_filter("language", code))} for code in meta["languages"]],
+        "support": [
+            {"text": vocabulary.support[s]["name"][lang], "url": urls.relative(page_url, urls.networks_filter("support", s))}
+            for s in meta["support"]
+        ],
+        "languages": [
+            {"text": value_name("language", code, lang, vocabulary), "url": urls.relative(page_url, urls.networks_filter("language", code))}
+            for code in meta["languages"]
+        ],
         "contact": meta.get("contact", ""),
         "sources": [{"title": s["title"], "publisher": s["publisher"], "url": s["url"], "lang": s["language"]} for s in meta["sources"]],
         "reviewed": meta["reviewed"].isoformat(),
@@ -88,7 +99,15 @@ def filter_groups(entries: dict, lang: str, t: dict, vocabulary, page_url: str, 
             for value in values_of(entry.meta)[kind]:
                 counts[value] = counts.get(value, 0) + 1
         options = sorted(
-            ({"text": value_name(kind, value, lang, vocabulary), "count": n, "url": urls.relative(page_url, urls.networks_filter(kind, value)), "current": current == (kind, value)} for value, n in counts.items()),
+            (
+                {
+                    "text": value_name(kind, value, lang, vocabulary),
+                    "count": n,
+                    "url": urls.relative(page_url, urls.networks_filter(kind, value)),
+                    "current": current == (kind, value),
+                }
+                for value, n in counts.items()
+            ),
             key=lambda o: o["text"].casefold(),
         )
         # On a filtered page the group holding the current filter is open, so it shows which one.

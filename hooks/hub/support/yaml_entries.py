@@ -13,9 +13,10 @@ from pathlib import Path
 
 import yaml
 
-from . import datafile, paths, private_details, yamlnodes
-from .problems import Problem
-from .schema import Group
+from hub.checks import private_details
+from hub.model import datafile, paths, yamlnodes
+from hub.model.problems import Problem
+from hub.model.schema import Group
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,9 @@ def read(folder: Path, root: Path, schema: Group, what: str) -> tuple[dict[str, 
         meta = yamlnodes.value(node)
         if meta["id"] != path.stem:
             id_node = next(v for k, v in node.value if k.value == "id")
-            found.append(Problem(rel, yamlnodes.line_of(id_node), "id", f"{meta['id']!r} differs from the file name {path.name!r}: make them equal"))
+            found.append(
+                Problem(rel, yamlnodes.line_of(id_node), "id", f"{meta['id']!r} differs from the file name {path.name!r}: make them equal")
+            )
             continue
         entries[meta["id"]] = Entry(meta["id"], rel, meta, node)
     return entries, found, len(files)

@@ -1,0 +1,1 @@
+"""Long-term support: the networks and mentoring directory and the working group's events (one YAML file per entry)."""
