@@ -40,7 +40,7 @@ def new_case(t: dict, lang: str, themes) -> list[str]:
         t["check_fields"].format(required=_code_list(required, lang), optional=_code_list(optional, lang)),
         t["check_id"],
         t["check_shared"].format(fields=_code_list(case_schema.SHARED_FIELDS, lang)),
-        t["check_themes"].format(letters=COMMA[lang].join(theme.id for theme in themes)),
+        t["check_themes"].format(letters=_code_list((theme.id for theme in themes), lang)),
         t["check_sources"],
         t["check_sections"].format(listing=_sections_listing(t, lang)),
         t["check_markup"],

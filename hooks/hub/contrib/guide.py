@@ -9,6 +9,7 @@ They take the same `(ctx, page_url)` as every placeholder of pages.py.
 from __future__ import annotations
 
 import html
+import re
 
 from hub.checks import safe_html
 from hub.contrib import checklists
@@ -28,6 +29,22 @@ def _code(text: str, lang: str = "en") -> str:
     # Code keeps the direction of its own language (left-to-right for field
     # names and examples, even on Arabic pages), so quotes and braces stay in place.
     return f'<code lang="{lang}" dir="{DIRECTION[lang]}">{_cell(text)}</code>' if text else ""
+
+
+# In a right-to-left help text, a run of Latin letters is a value to type (a
+# field value, a code, a date format, a folder, an address) or a standard's
+# name with its number: set apart as code, so it reads left to right, is never
+# broken up by the Arabic around it, and is spoken as what it is.
+LATIN_RUN = re.compile(r"ISO \d+(?:-\d+)?|[\w./:-]*[A-Za-z][\w./:-]*[\w/]|[A-Za-z]", re.ASCII)
+
+
+def _help(text: str, lang: str) -> str:
+    """A field's help text for a table cell, its Latin runs as code on right-to-left pages."""
+    text = _cell(text)
+    if DIRECTION[lang] == "ltr":
+        return text
+    # The text is escaped already: an entity (&amp;, &#124;) is never a run.
+    return re.sub(r"&#?\w+;|" + LATIN_RUN.pattern, lambda m: m[0] if m[0].startswith("&") else _code(m[0]), text, flags=re.ASCII)
 
 
 def _example(field, lang: str) -> str:
@@ -68,7 +85,7 @@ def fields_table(schema: Group, ctx) -> str:
         if ctx.lang not in field.help:
             continue  # a part its parent's row already explains (e.g. one caption file per language)
         need = t["guide_required"] if field.required else t["guide_optional"]
-        rows.append(f"| {_code(name)} | {need} | {_cell(field.help[ctx.lang])} | {_example(field, ctx.lang)} |")
+        rows.append(f"| {_code(name)} | {need} | {_help(field.help[ctx.lang], ctx.lang)} | {_example(field, ctx.lang)} |")
     return "\n".join(rows) + "\n"
 
 
