@@ -15,6 +15,7 @@ ASSESSMENT_QUESTIONS = "assessment-questions/"
 ASSESSMENT_DETAILS_FILE = "details.json"  # beside the assessment page, fetched by its script
 NETWORKS = "networks/"
 EVENTS = "events/"
+SOLUTIONS = "solutions/"  # the solutions register: challenges and their solutions
 FEED = "podcast/feed.xml"  # one per language root, like the pages
 MEDIA_FILES = "podcasts/"  # shipped media, once at the site root for both languages
 
@@ -61,9 +62,13 @@ def event_calendar(event_id: str) -> str:
     return f"{EVENTS}{event_id}.ics"
 
 
+def solution(challenge_id: str) -> str:
+    return f"{SOLUTIONS}{challenge_id}/"
+
+
 def source_of(url: str) -> str:
     """The Markdown source path MkDocs needs for a page URL."""
-    return url + "index.md" if url in (THEMES, LIBRARY, COUNTRIES, MEDIA, NETWORKS, EVENTS) else url.rstrip("/") + ".md"
+    return url + "index.md" if url in (THEMES, LIBRARY, COUNTRIES, MEDIA, NETWORKS, EVENTS, SOLUTIONS) else url.rstrip("/") + ".md"
 
 
 def relative(from_url: str, to_url: str) -> str:
