@@ -13,7 +13,7 @@ from hub.checks import citations
 from hub.media import episodes, podcast_feed
 from hub.model import assessment, case_schema, content, paths, strings, themes, topics
 from hub.model.problems import Problem
-from hub.support import events, network_schema, networks
+from hub.support import country_cards, events, network_schema, networks
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,10 @@ class Layout:
     def events_dir(self) -> Path:
         return self.root / "events"
 
+    @property
+    def country_cards_dir(self) -> Path:
+        return self.root / "country_cards"
+
 
 @dataclass
 class Report:
@@ -56,6 +60,7 @@ class Report:
     vocabulary: object = None  # network_schema.Vocabulary (kinds of support, regions)
     networks: dict = field(default_factory=dict)  # id -> yaml_entries.Entry
     events: dict = field(default_factory=dict)  # id -> yaml_entries.Entry
+    country_cards: dict = field(default_factory=dict)  # country code -> yaml_entries.Entry
     files_checked: int = 0
 
     @property
@@ -121,6 +126,10 @@ def check(layout: Layout | None = None) -> Report:
         report.problems += found
         report.files_checked += checked
     report.events, found, checked = events.check(layout.events_dir, layout.root, {i.id for i in items}, set(report.episodes))
+    report.problems += found
+    report.files_checked += checked
+    case_countries = {item.meta["country"] for item in items if item.valid}
+    report.country_cards, found, checked = country_cards.check(layout.country_cards_dir, layout.root, case_countries)
     report.problems += found
     report.files_checked += checked
     report.problems.sort(key=lambda p: (p.path, p.line, p.field))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from hub.model import case_schema, paths, themes
-from hub.support import event_schema, network_schema
+from hub.support import country_card_schema, event_schema, network_schema
 
 
 def _document(schema, title: str, source: str) -> dict:
@@ -33,6 +33,7 @@ def documents() -> dict:
             network_schema.network_schema(network_schema.load_vocabulary()), "Network entry", "hooks/hub/network_schema.py"
         ),
         "event": _document(event_schema.event_schema(), "Event entry", "hooks/hub/event_schema.py"),
+        "country_card": _document(country_card_schema.card_schema(), "Country card", "hooks/hub/support/country_card_schema.py"),
     }
     return {paths.SCHEMAS / f"{name}.schema.json": json.dumps(doc, ensure_ascii=False, indent=2) + "\n" for name, doc in docs.items()}
 
@@ -41,4 +42,5 @@ def derived_files() -> dict:
     """{path: text} of every committed file derived from the schemas."""
     from hub.contrib import entry_templates, issue_form, pr_templates, scaffold
 
-    return {**documents(), **scaffold.templates(), **issue_form.files(), **pr_templates.files(), **entry_templates.files()}
+    card_template = {paths.REPO / "country_cards" / "_template.yml": country_card_schema.template()}
+    return {**documents(), **scaffold.templates(), **issue_form.files(), **pr_templates.files(), **entry_templates.files(), **card_template}

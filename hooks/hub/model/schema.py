@@ -342,3 +342,59 @@ def check_tree(kind: Kind, node: yaml.Node | None, where: str = "") -> list[Find
     if node is None:
         node = yaml.MappingNode("tag:yaml.org,2002:map", [], start_mark=yaml.Mark("", 0, 0, 0, None, None))
     return list(kind.check(node, where))
+
+
+FLOAT = "tag:yaml.org,2002:float"
+
+
+@dataclass
+class Decimal(Kind):
+    """A number with or without decimals (a share in percent, say), within bounds."""
+
+    minimum: float
+    maximum: float
+    hint: str = "a number"
+
+    def check(self, node, where):
+        problems = list(_scalar(node, where, self.hint))
+        if problems:
+            yield from problems
+            return
+        if node.tag not in (yamlnodes.INT, FLOAT) or not re.fullmatch(r"[+-]?\d+(?:\.\d+)?", node.value.strip()):
+            yield node, where, f"received {received(node)}, expected {self.hint} without quotes, e.g. 47.5"
+            return
+        number = float(node.value)
+        if not self.minimum <= number <= self.maximum:
+            yield node, where, f"received {node.value}, expected {self.hint} between {self.minimum:g} and {self.maximum:g}"
+
+    def json_schema(self):
+        return {"type": "number", "minimum": self.minimum, "maximum": self.maximum}
+
+
+@dataclass
+class Either(Kind):
+    """A value of `kind`, or one of a few words standing for it (`unknown`, `none`)."""
+
+    words: tuple
+    kind: Kind
+
+    @property
+    def hint(self) -> str:
+        return f"{self.kind.hint}, or {' or '.join(self.words)}"
+
+    def check(self, node, where):
+        if isinstance(node, yaml.ScalarNode) and node.tag == yamlnodes.STR:
+            text = node.value.strip()
+            if text in self.words:
+                return
+            problems = [] if isinstance(self.kind, Group) else list(self.kind.check(node, where))
+            suggestion = closest(text, self.words)
+            if problems and not suggestion:
+                yield from problems  # the value's own advice (e.g. write a year without quotes)
+            elif problems or isinstance(self.kind, Group):
+                yield node, where, f"received {received(node)}, expected {self.hint}{suggestion}"
+            return
+        yield from self.kind.check(node, where)
+
+    def json_schema(self):
+        return {"anyOf": [{"enum": list(self.words)}, self.kind.json_schema()]}
