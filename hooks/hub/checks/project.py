@@ -13,7 +13,7 @@ from hub.checks import citations
 from hub.media import episodes, podcast_feed
 from hub.model import assessment, case_schema, content, paths, strings, themes, topics
 from hub.model.problems import Problem
-from hub.support import country_cards, events, network_schema, networks
+from hub.support import country_cards, events, network_schema, networks, solutions
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,7 @@ class Report:
     networks: dict = field(default_factory=dict)  # id -> yaml_entries.Entry
     events: dict = field(default_factory=dict)  # id -> yaml_entries.Entry
     country_cards: dict = field(default_factory=dict)  # country code -> yaml_entries.Entry
+    solutions: dict = field(default_factory=dict)  # id -> yaml_entries.Entry (solutions/: the register's challenges)
     files_checked: int = 0
 
     @property
@@ -130,6 +131,9 @@ def check(layout: Layout | None = None) -> Report:
     report.files_checked += checked
     case_countries = {item.meta["country"] for item in items if item.valid}
     report.country_cards, found, checked = country_cards.check(layout.country_cards_dir, layout.root, case_countries)
+    report.problems += found
+    report.files_checked += checked
+    report.solutions, found, checked = solutions.check(layout.root / "solutions", layout.root, report.themes, {i.id for i in items})
     report.problems += found
     report.files_checked += checked
     report.problems.sort(key=lambda p: (p.path, p.line, p.field))

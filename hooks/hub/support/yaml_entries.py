@@ -8,6 +8,7 @@ left out, so no page is built from them.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,3 +69,22 @@ def read(folder: Path, root: Path, schema: Group, what: str) -> tuple[dict[str, 
             continue
         entries[meta["id"]] = Entry(meta["id"], rel, meta, node)
     return entries, found, len(files)
+
+
+def unknown_ids(entry: Entry, keys: tuple, field: str, ids, known, what: str) -> list[Problem]:
+    """A problem for each of `ids` (the list at `keys` in the entry's file, shown
+    as `field`) that is not in `known`, with the closest known id as a hint."""
+    found = []
+    for index, item_id in enumerate(ids):
+        if item_id not in known:
+            match = difflib.get_close_matches(item_id, sorted(known), n=1)
+            hint = f" (did you mean {match[0]!r}?)" if match else ""
+            found.append(
+                Problem(
+                    entry.rel,
+                    entry.line(*keys, index),
+                    f"{field}[{index + 1}]",
+                    f"{item_id!r} is not one of the {what}{hint}: use the id of an existing one",
+                )
+            )
+    return found
