@@ -34,8 +34,9 @@ def check(folder: Path, root: Path, case_countries: set | None = None) -> tuple[
         node, problems = datafile.check(path, root, "", kind)
         problems = [p if p.field not in ("", "front matter") else Problem(p.path, p.line, "country card", p.message) for p in problems]
         if node is not None and isinstance(node, yaml.MappingNode):
-            # Source titles are public documents' own (dates like 2021-2022 look like phone numbers).
-            texts = yaml.MappingNode(node.tag, [(k, v) for k, v in node.value if k.value != "sources"])
+            # Only the card's own texts: source titles are public documents' own, and
+            # dates (2021-2022, a mistyped reviewed day) look like phone numbers.
+            texts = yaml.MappingNode(node.tag, [(k, v) for k, v in node.value if k.value not in ("sources", "reviewed", "country")])
             problems += [Problem(rel, yamlnodes.line_of(n), where, message) for n, where, message in private_details.findings(texts)]
         if node is None or problems:
             found += problems
