@@ -26,12 +26,12 @@ from mkdocs.structure.files import File
 
 from hub import search
 from hub.checks import project, safe_html
-from hub.media import episodes, podcast_feed
+from hub.media import episodes
 from hub.model import build_date, strings, urls
 from hub.model import problems as problem_format
 from hub.model.languages import DEFAULT, DIRECTION, LANGUAGES
-from hub.render import assessment_page, csp, pages, site_pages  # noqa: F401 (assessment_page adds placeholders)
-from hub.support import events
+from hub.render import csp
+from hub.render import site as hub_site
 
 log = get_plugin_logger("hub")
 
@@ -40,14 +40,34 @@ ESCAPED_META = ("title", "description", "subtitle")
 # The title Python-Markdown's toc extension gives heading links (not configurable per language).
 PERMALINK_TITLE = "Permanent link"
 
-_state: dict = {}
+
+class Build:
+    """What the adapter keeps from on_config to on_post_build of one build:
+    the core's Site, the search indexes filled page by page, the shipped
+    media and each language's 404 page."""
+
+    def __init__(self, site: hub_site.Site, index: search.SiteIndex, media: list):
+        self.site = site
+        self.index = index
+        self.media = media
+        self.not_found: dict[str, str] = {}
+
+
+# The one build in progress. MkDocs calls hooks as module functions, so the
+# adapter (not the core) holds it; a new build replaces it in on_config.
+_current: list[Build] = []
+
+
+def _build() -> Build:
+    return _current[0]
 
 
 def on_config(config):
     i18n = config.plugins.get("i18n")
-    if i18n is not None and i18n.building and _state:
+    if i18n is not None and i18n.building and _current:
         return config  # static-i18n's build of another language: already checked and generated
     gc.unfreeze()  # a new build under `mkdocs serve`: the last one's objects may go
+    _current.clear()
     # The project is the folder of mkdocs.yml, so fixture sites in tests work too.
     layout = project.Layout(root=Path(config.config_file_path).resolve().parent)
     build_date.pin(layout.root)
@@ -57,52 +77,34 @@ def on_config(config):
     if report.errors:
         lines = [p.text() for p in report.errors]
         raise PluginError("content check failed:\n" + "\n".join(lines) + "\n" + problem_format.summary(report.errors))
-    strings_by_lang = strings.load()
-    pages.RAW_HTML.clear()
-    pages.PAGE_PARTS.clear()
-    contexts = {
-        lang: pages.Context(
-            lang,
-            strings_by_lang[lang],
-            report.themes,
-            report.cases,
-            report.episodes,
-            networks=report.networks,
-            vocabulary=report.vocabulary,
-            events=report.events,
-        )
-        for lang in LANGUAGES
-    }
-    _state["assessment_details"] = assessment_page.details_files(contexts)
-    _state["search"] = search.SiteIndex(
-        LANGUAGES, DEFAULT, {lang: (ctx.t["filter_all"], pages.filter_choices(ctx)) for lang, ctx in contexts.items()}
-    )
-    _state["report"] = report
-    _state["strings"] = strings_by_lang
-    _state["pages"] = site_pages.generated(report, strings_by_lang)
-    # Feeds are rendered now, with the checks, so a failing build writes none.
     if report.channel and not config.site_url:
         raise PluginError("the podcast feeds need absolute addresses: set site_url (SITE_URL) in mkdocs.yml")
-    _state["feeds"] = podcast_feed.feeds(report.channel, report.episodes, config.site_url, strings_by_lang) if report.channel else {}
-    _state["feeds"].update(events.calendars(report.events, config.site_url, strings_by_lang, events.build_day()))
+    strings_by_lang = strings.load()
+    # Pages, feeds and calendars are made now, with the checks, so a failing build writes none.
+    site = hub_site.build(report, strings_by_lang, config.site_url or "")
+    index = search.SiteIndex(
+        LANGUAGES, DEFAULT, {lang: (strings_by_lang[lang]["filter_all"], site.filter_choices(lang)) for lang in LANGUAGES}
+    )
+    media = [(layout.podcasts_dir / rel, rel) for rel in episodes.shipped_files(report.episodes, report.channel)]
+    _current.append(Build(site, index, media))
     # Everything read so far lives for the whole build: keep it out of the
     # garbage collector's repeated scans.
     gc.freeze()
-    _state["media"] = [(layout.podcasts_dir / rel, rel) for rel in episodes.shipped_files(report.episodes, report.channel)]
     return config
 
 
 @event_priority(100)
 def on_files(files, config):
-    for src_uri in _state["pages"]:
+    for src_uri in _build().site.pages:
         files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
     return files
 
 
 @event_priority(-200)
 def on_nav(nav, config, files):
+    site = _build().site
     for file in files.documentation_pages():
-        markdown = _state["pages"].get(file.src_uri)
+        markdown = site.markdown(file.src_uri)
         if markdown is not None:
             file.content_string = markdown
             file.generated_by = "hub"
@@ -123,19 +125,8 @@ def on_page_markdown(markdown, page, config, files):
     if page.file.generated_by == "hub":
         return markdown
     lang = config.theme["language"]
-    report = _state["report"]
-    ctx = pages.Context(
-        lang,
-        _state["strings"][lang],
-        report.themes,
-        report.cases,
-        report.episodes,
-        networks=report.networks,
-        vocabulary=report.vocabulary,
-        events=report.events,
-    )
     url = page.url[len(lang) + 1 :] if page.url.startswith(f"{lang}/") else page.url
-    return _with_repository(pages.fill_placeholders(markdown, ctx, url), config)
+    return _with_repository(_build().site.fill_placeholders(markdown, lang, url), config)
 
 
 def _with_repository(markdown: str, config) -> str:
@@ -150,29 +141,31 @@ def on_page_content(html_text, page, config, files):
         # second guard, on exactly what the reader will get.
         html_text = safe_html.sanitise(html_text)
     # The toc extension's heading links have one title for every language.
-    title = _state["strings"][config.theme["language"]]["permalink_title"]
+    title = _build().site.strings[config.theme["language"]]["permalink_title"]
     html_text = html_text.replace(f'title="{PERMALINK_TITLE}"', f'title="{html.escape(title, quote=True)}"')
-    return pages.splice_raw(html_text)
+    return _build().site.splices.fill(html_text)
 
 
 @event_priority(-100)
 def on_page_context(context, page, config, nav):
     lang = config.theme["language"]
+    build = _build()
     # Search reads the page before the parts it need not index are added.
     # Pages shown in the other language (untranslated) stay out of this one's.
     if (page.meta.get("content_lang") or getattr(page.file, "locale", lang)) == lang and not (page.meta.get("search") or {}).get("exclude"):
-        case = _state["report"].cases.get(page.meta.get("case_id"))
-        filters = pages.filter_values(pages.pick(case, lang).meta) if case else None
-        _state["search"].add(lang, page.url, page.meta.get("title") or page.title or "", page.content or "", filters)
-    parts = pages.PAGE_PARTS.get(page.file.src_uri)
-    if parts is not None:
-        page.content = parts[0] + page.content + parts[1]
+        filters = build.site.search_filters(page.meta.get("case_id"), lang)
+        build.index.add(lang, page.url, page.meta.get("title") or page.title or "", page.content or "", filters)
+    frame = build.site.frame(page.file.src_uri)
+    if frame is not None:
+        page.content = frame[0] + page.content + frame[1]
     return context
 
 
 def on_env(env, config, files):
-    env.globals["hub_strings"] = _state["strings"]
-    env.globals["hub_search"] = {lang: _state["search"].interface(lang, _state["strings"][lang]) for lang in LANGUAGES}
+    build = _build()
+    env.globals["hub_strings"] = build.site.strings
+    env.globals["hub_direction"] = DIRECTION
+    env.globals["hub_search"] = {lang: build.index.interface(lang, build.site.strings[lang]) for lang in LANGUAGES}
     return env
 
 
@@ -182,7 +175,7 @@ def on_post_page(output, page, config):
     if page.content and page.content not in output:
         raise PluginError(f"{page.file.src_uri}: the page's content is not found in its HTML; cannot write its Content-Security-Policy")
     output = csp.with_policy(output, page.content)
-    output = pages.splice_raw(output, late=True)
+    output = _build().site.splices.fill(output, late=True)
     return _with_root_direction(output, config.theme["language"])
 
 
@@ -199,7 +192,7 @@ def on_post_template(output, template_name, config):
     if template_name == "404.html":
         # Every language build writes /404.html over the last one: keep each
         # language's, written at its own root once all are built.
-        _state.setdefault("not_found", {})[config.theme["language"]] = output
+        _build().not_found[config.theme["language"]] = output
     return output
 
 
@@ -208,19 +201,18 @@ def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is not None and i18n.building:
         return  # an inner language build: the search indexes are written at the end
-    _state["search"].write(Path(config.site_dir))
-    for lang, output in _state.get("not_found", {}).items():
-        (Path(config.site_dir) / urls.language_root(lang) / "404.html").write_text(output, encoding="utf-8")
+    build, out = _build(), Path(config.site_dir)
+    build.index.write(out)
+    files = {f"{urls.language_root(lang)}404.html": text for lang, text in build.not_found.items()}
     # The first addresses of theme pages (themes/a/) lead to the readable ones.
-    for rel, page in site_pages.redirects(_state["report"], _state["strings"], config.site_url or "").items():
-        (Path(config.site_dir) / rel).parent.mkdir(parents=True, exist_ok=True)
-        (Path(config.site_dir) / rel).write_text(csp.with_policy(page, ""), encoding="utf-8")
-    # Shipped media once at the site root for both languages; one feed and
-    # one file of assessment details per language.
-    for source, rel in _state["media"]:
-        target = Path(config.site_dir) / urls.MEDIA_FILES / rel
+    files.update({rel: csp.with_policy(page, "") for rel, page in build.site.redirects.items()})
+    # One feed, calendar and file of assessment details per language.
+    files.update(build.site.files)
+    for rel, text in files.items():
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_text(text, encoding="utf-8")
+    # Shipped media once at the site root for both languages.
+    for source, rel in build.media:
+        target = out / urls.MEDIA_FILES / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
-    for rel, text in {**_state["feeds"], **_state["assessment_details"]}.items():
-        (Path(config.site_dir) / rel).parent.mkdir(parents=True, exist_ok=True)
-        (Path(config.site_dir) / rel).write_text(text, encoding="utf-8")

@@ -111,12 +111,16 @@ def test_cases_are_not_in_the_navigation(site):
 
 
 def test_contributed_text_is_escaped_in_generated_pages(tmp_path):
-    from hub.render import pages
+    import copy
 
-    item = next(iter(CASES.values()))["en"]
+    from hub.render import context, pages
+
+    item = copy.copy(next(iter(CASES.values()))["en"])
     item.meta = dict(item.meta, title='<img src=x onerror="alert(1)">', summary="<script>alert(1)</script>")
-    ctx = pages.Context("en", {**REPORT_STRINGS["en"]}, REPORT.themes, {item.id: {"en": item}})
-    listing = pages.splice_raw(pages.case_list(ctx, [item], "good-practices/"), late=True)
+    ctx = context.Context("en", REPORT_STRINGS["en"], REPORT.themes, {item.id: {"en": item}}, strings=REPORT_STRINGS)
+    marker = pages.case_list(ctx, [item], "good-practices/")
+    listing = ctx.splices.fill(ctx.splices.fill(marker), late=True)
+    assert "hub-case__title" in listing
     assert "<img" not in listing and "<script>" not in listing
     assert "&lt;script&gt;" in listing
 

@@ -179,8 +179,8 @@ def test_a_source_in_another_language_says_which_one():
     from hub.model import countries
 
     source = {"title": "Loi n° 2016-1", "publisher": "JORT", "year": 2016, "language": "fr"}
-    arabic = pages._source_html(source, "ar", STRINGS["ar"])
+    arabic = pages.source_html(source, "ar", STRINGS["ar"])
     assert arabic.startswith('<span lang="fr" dir="auto">Loi n° 2016-1. JORT</span>، 2016.')
     assert arabic.endswith(f"({STRINGS['ar']['source_language'].format(language=countries.language_names('ar')['fr'])[1:-1]})</span>")
     assert "(باللغة الفرنسية)" in arabic
-    assert "hub-source-language" not in pages._source_html({**source, "language": "en"}, "en", STRINGS["en"])
+    assert "hub-source-language" not in pages.source_html({**source, "language": "en"}, "en", STRINGS["en"])

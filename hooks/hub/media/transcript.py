@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from hub import render
 from hub.media.media_files import clock
 
 STAMP = re.compile(r"^\[(?P<clock>(?:\d+:)?[0-5]?\d:[0-5]\d)\][ \t]+", re.M)
@@ -51,10 +52,7 @@ def linked(transcript_html: str, seekable: bool) -> str:
     """The transcript's (sanitised) HTML with each timestamp as a seek link (or plain time)."""
 
     def replace(match):
-        at = seconds(match["clock"])
-        time = f'<time datetime="PT{at}S">{match["clock"]}</time>'
-        if not seekable:
-            return f'{match[1]}<span class="hub-time">{time}</span> '
-        return f'{match[1]}<a class="hub-time" href="#t={at}" data-seek="{at}">{time}</a> '
+        stamp = render.html("timestamp", at=seconds(match["clock"]), clock=match["clock"], seekable=seekable)
+        return f"{match[1]}{stamp} "
 
     return HTML_STAMP.sub(replace, transcript_html)

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import json
 
+from markupsafe import Markup, escape
+
 from hub import render
 from hub.model import assessment, urls
-from hub.model.languages import DEFAULT
-from hub.render import pages
-from hub.render.pages import esc
+from hub.model.languages import DEFAULT, list_separator
+from hub.render.context import Context, front_matter, pick
 
 
 def candidates(cases: dict, episodes: dict) -> tuple[list, list]:
@@ -52,13 +53,13 @@ def network_candidates(networks: dict, vocabulary) -> list:
     ]
 
 
-def _links(ctx: pages.Context, page_url: str) -> dict:
+def _links(ctx: Context, page_url: str) -> dict:
     themes = {
         t.id: {"label": t.label[ctx.lang], "name": t.name[ctx.lang], "url": urls.relative(page_url, urls.theme(t.slug))} for t in ctx.themes
     }
 
     def case_link(case_id: str) -> dict:
-        item = pages.pick(ctx.cases[case_id], ctx.lang)
+        item = pick(ctx.cases[case_id], ctx.lang)
         return {
             "title": item.meta["title"],
             "url": urls.relative(page_url, urls.case(item.id)),
@@ -67,7 +68,7 @@ def _links(ctx: pages.Context, page_url: str) -> dict:
         }
 
     def episode_link(episode_id: str) -> dict:
-        episode = pages.pick(ctx.episodes[episode_id], ctx.lang)
+        episode = pick(ctx.episodes[episode_id], ctx.lang)
         return {
             "title": episode.meta["title"],
             "url": urls.relative(page_url, urls.episode(episode.id)),
@@ -89,7 +90,7 @@ def _links(ctx: pages.Context, page_url: str) -> dict:
     return {"themes": themes, "recommendations": recommendations, "networks_url": directory}
 
 
-def _data(ctx: pages.Context, page_url: str) -> dict:
+def _data(ctx: Context, page_url: str) -> dict:
     data = assessment.page_data(assessment.load(), ctx.lang, _links(ctx, page_url))
     # What the start does not show comes from the details file (details_files);
     # topics served the ranking at build time only.
@@ -110,7 +111,7 @@ def _data(ctx: pages.Context, page_url: str) -> dict:
 
 
 def details_files(contexts: dict) -> dict[str, str]:
-    """{site path: JSON} per language (`contexts`: lang -> pages.Context), beside
+    """{site path: JSON} per language (`contexts`: lang -> Context), beside
     the assessment page: each statement's level descriptions, each dimension's
     next steps and what is recommended for it (links relative to that page)."""
     bank = assessment.load()
@@ -127,26 +128,27 @@ def details_files(contexts: dict) -> dict[str, str]:
     return out
 
 
-def _json_script(data: dict) -> str:
-    # `<` escaped so no text in the data can close the script element.
+def _json_text(data: dict) -> Markup:
+    # `<`, `>` and `&` escaped so no text in the data can close the script element.
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f'<script type="application/json" id="hub-assessment-data">{text}</script>'
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
-def app(ctx: pages.Context, page_url: str, mode: str = "assessment") -> str:
-    container = render.html(
+def app(ctx: Context, page_url: str, mode: str = "assessment") -> str:
+    """The container the script fills, with what its start needs as JSON."""
+    html_text = render.html(
         "assessment_app",
         mode=mode,
         noscript=ctx.t["assess_page_noscript"],
         loading=ctx.t["assess_loading"],
         questions_href=urls.relative(page_url, urls.ASSESSMENT_QUESTIONS),
         questions_link=ctx.t["assess_page_questions_link"],
+        data_json=_json_text(_data(ctx, page_url)),
     )
-    return pages.raw(container + "\n" + _json_script(_data(ctx, page_url)), searchable=False)
+    return ctx.raw(html_text, searchable=False)
 
 
-def questions_page(ctx: pages.Context) -> str:
+def questions_page(ctx: Context) -> str:
     """Every statement with its four levels, by phase and dimension: the
     assessment on paper, and what the page offers when scripts cannot run."""
     bank, lang, t = assessment.load(), ctx.lang, ctx.t
@@ -184,71 +186,68 @@ def questions_page(ctx: pages.Context) -> str:
         online_text=t["assess_page_questions_online"],
         other=f"{t['assess_dont_know']} · {t['assess_not_applicable']}",
     )
-    meta = pages.front_matter(
+    meta = front_matter(
         title=t["assess_page_questions_title"], description=t["assess_page_questions_description"], hub_page="assessment-questions"
     )
-    return meta + f"# {esc(t['assess_page_questions_title'])}\n\n" + pages.raw(body)
+    return meta + f"# {escape(t['assess_page_questions_title'])}\n\n" + ctx.raw(body)
 
 
-def _table(head: list[str], groups: list[list[str]], label: str) -> str:
+def _table(ctx: Context, head: list[str], groups: list[dict], label: str) -> str:
     """A methodology table (one tbody per group of rows) in a box that
     scrolls on its own when a screen is too narrow for it."""
-    cells = "".join(f'<th scope="col">{_heading(text)}</th>' for text in head)
-    bodies = "".join(f"<tbody>{''.join(rows)}</tbody>" for rows in groups)
-    return pages.raw(
-        f'<div class="hub-scroll" tabindex="0" role="region" aria-label="{esc(label)}">'
-        f'<table class="hub-table"><thead><tr>{cells}</tr></thead>{bodies}</table></div>'
-    )
+    columns = [dict(zip(("name", "bracket"), _heading(text), strict=True)) for text in head]
+    return ctx.raw(render.html("methodology_table", columns=columns, groups=groups, label=label, separator=list_separator(ctx.lang)))
 
 
-def _heading(text: str) -> str:
-    """A column heading whose "(…)" part never breaks and keeps its order in Arabic."""
+def _heading(text: str) -> tuple[str, str | None]:
+    """A column heading split before its "(…)" part, which never breaks and keeps its order in Arabic."""
     name, bracket, rest = text.partition("(")
-    if not bracket:
-        return esc(text)
-    return f'{esc(name)}<bdi class="hub-nowrap" dir="ltr">({esc(rest)}</bdi>'
+    return (name, bracket + rest) if bracket else (text, None)
 
 
-def dimensions_table(ctx: pages.Context, page_url: str) -> str:
+def dimensions_table(ctx: Context, page_url: str) -> str:
     bank = assessment.load()
     t = ctx.t
     by_id = {theme.id: theme for theme in ctx.themes}
     head = [t[k] for k in ("assess_col_dimension", "assess_col_kind", "assess_col_themes", "assess_col_indicators")]
-    groups = []
-    for phase in bank["phases"]:
-        # The phase heads its group of rows instead of filling a column: the
-        # table then fits a phone's width.
-        rows = [f'<tr><th colspan="{len(head)}" scope="rowgroup">{esc(phase["name"][ctx.lang])}</th></tr>']
-        groups.append(rows)
-        for dim in phase["dimensions"]:
-            themes = ("، " if ctx.lang == "ar" else ", ").join(
-                f'<a href="{esc(urls.relative(page_url, urls.theme(by_id[i].slug)))}" title="{esc(by_id[i].name[ctx.lang])}">{esc(by_id[i].label[ctx.lang])}</a>'
-                for i in dim["themes"]
-            )
-            rows.append(
-                f"<tr><td>{esc(dim['name'][ctx.lang])}</td>"
-                f"<td>{esc(t['assess_kind_' + dim['kind']])}</td><td>{themes}</td><td>{len(dim['indicators'])}</td></tr>"
-            )
-    return _table(head, groups, t["assess_col_dimension"])
+    # The phase heads its group of rows instead of filling a column: the
+    # table then fits a phone's width.
+    groups = [
+        {
+            "heading": phase["name"][ctx.lang],
+            "rows": [
+                {
+                    "cells": [dim["name"][ctx.lang], t["assess_kind_" + dim["kind"]]],
+                    "themes": [
+                        {
+                            "href": urls.relative(page_url, urls.theme(by_id[i].slug)),
+                            "label": by_id[i].label[ctx.lang],
+                            "name": by_id[i].name[ctx.lang],
+                        }
+                        for i in dim["themes"]
+                    ],
+                    "count": len(dim["indicators"]),
+                }
+                for dim in phase["dimensions"]
+            ],
+        }
+        for phase in bank["phases"]
+    ]
+    return _table(ctx, head, groups, t["assess_col_dimension"])
 
 
-def bands_table(ctx: pages.Context, page_url: str) -> str:
-    bank = assessment.load()
-    bands = bank["bands"]
-    rows = []
-    for index, band in enumerate(bands):
-        upper = bands[index + 1]["min"] - 1 if index + 1 < len(bands) else 100
-        rows.append(
-            f'<tr><td>{esc(band["name"][ctx.lang])}</td><td><bdi class="hub-nowrap" dir="ltr">{band["min"]}–{upper}</bdi></td></tr>'
-        )
-    return _table([ctx.t["assess_col_band"], ctx.t["assess_col_score"]], [rows], ctx.t["assess_col_band"])
+def bands_table(ctx: Context, page_url: str) -> str:
+    bands = assessment.load()["bands"]
+    rows = [
+        {"cells": [band["name"][ctx.lang]], "range": f"{band['min']}–{bands[index + 1]['min'] - 1 if index + 1 < len(bands) else 100}"}
+        for index, band in enumerate(bands)
+    ]
+    return _table(ctx, [ctx.t["assess_col_band"], ctx.t["assess_col_score"]], [{"heading": None, "rows": rows}], ctx.t["assess_col_band"])
 
 
-pages.PLACEHOLDERS.update(
-    {
-        "assessment": app,
-        "assessment-workshop": lambda ctx, url: app(ctx, url, "workshop"),
-        "assessment-dimensions": dimensions_table,
-        "assessment-bands": bands_table,
-    }
-)
+PLACEHOLDERS = {
+    "assessment": app,
+    "assessment-workshop": lambda ctx, url: app(ctx, url, "workshop"),
+    "assessment-dimensions": dimensions_table,
+    "assessment-bands": bands_table,
+}

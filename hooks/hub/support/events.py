@@ -19,7 +19,7 @@ from hub import render
 from hub.model import countries, urls
 from hub.model.languages import DEFAULT, LANGUAGES
 from hub.model.problems import Problem
-from hub.render.pages import front_matter
+from hub.render.context import front_matter
 from hub.support import event_schema, yaml_entries
 
 

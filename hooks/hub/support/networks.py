@@ -16,7 +16,7 @@ from babel import Locale, UnknownLocaleError
 from hub import render
 from hub.model import countries, urls
 from hub.model.languages import LANGUAGES
-from hub.render.pages import front_matter
+from hub.render.context import front_matter
 from hub.support import network_schema, yaml_entries
 
 FILTERS = ("place", "support", "language")

@@ -1,0 +1,160 @@
+"""The site of one build, as a value: every generated page and written file.
+
+`build(report, strings_by_lang, site_url)` runs once per build, after the
+checks, and returns a `Site`. The MkDocs adapter (hooks/site.py) only hands
+its parts to MkDocs: the pages, as if they were files under docs/<lang>/ (so
+static-i18n pairs the languages, writes alternates and sitemap entries, and
+the language switch leads to the same page); the splices, put into each
+page's HTML; the files (feeds, calendars, assessment details, redirects),
+written into the built site. Nothing here imports MkDocs or keeps state
+between builds.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from hub import render
+from hub.media import media_pages, podcast_feed
+from hub.model import urls
+from hub.model.languages import DEFAULT, DIRECTION, LANGUAGES
+from hub.render import assessment_page, pages, placeholders
+from hub.render.context import Context, filter_choices, pick
+from hub.render.pages import Page
+from hub.render.splices import Splices
+from hub.support import events, networks, solutions
+
+
+@dataclass
+class Site:
+    """Everything one build generates from the checked content."""
+
+    report: object  # hub.checks.project.Report
+    strings: dict  # lang -> interface strings
+    contexts: dict  # lang -> Context
+    splices: Splices
+    pages: dict[str, Page] = field(default_factory=dict)  # "<lang>/<path>.md" -> Page
+    files: dict[str, str] = field(default_factory=dict)  # site path -> text (feeds, calendars, details)
+    redirects: dict[str, str] = field(default_factory=dict)  # site path -> HTML page
+
+    def markdown(self, src_uri: str) -> str | None:
+        page = self.pages.get(src_uri)
+        return page.markdown if page else None
+
+    def frame(self, src_uri: str) -> tuple[str, str] | None:
+        """The HTML before and after a generated page's content, if any."""
+        page = self.pages.get(src_uri)
+        return (page.before, page.after) if page and (page.before or page.after) else None
+
+    def fill_placeholders(self, markdown: str, lang: str, page_url: str) -> str:
+        """A hand-written page's Markdown with its `<!-- hub:NAME -->` lines filled."""
+        return placeholders.fill(markdown, self.contexts[lang], page_url)
+
+    def filter_choices(self, lang: str) -> list:
+        return filter_choices(self.contexts[lang])
+
+    def search_filters(self, case_id: str | None, lang: str) -> dict | None:
+        """The filter values search keeps for a case page."""
+        versions = self.report.cases.get(case_id)
+        return pages.filter_values(pick(versions, lang).meta) if versions else None
+
+
+def contexts(report, strings_by_lang: dict, splices: Splices) -> dict[str, Context]:
+    return {
+        lang: Context(
+            lang,
+            strings_by_lang[lang],
+            report.themes,
+            report.cases,
+            report.episodes,
+            networks=report.networks,
+            vocabulary=report.vocabulary,
+            events=report.events,
+            strings=strings_by_lang,
+            splices=splices,
+        )
+        for lang in LANGUAGES
+    }
+
+
+def build(report, strings_by_lang: dict, site_url: str = "", today: datetime.date | None = None) -> Site:
+    """The whole generated site. `site_url` makes absolute addresses (feeds,
+    calendars, canonical links of redirects); `today` decides which events are upcoming."""
+    today = today or events.build_day()
+    splices = Splices()
+    site = Site(report, strings_by_lang, contexts(report, strings_by_lang, splices), splices)
+    for lang in LANGUAGES:
+        for url, page in language_pages(site.contexts[lang], report):
+            site.pages[f"{lang}/{urls.source_of(url)}"] = page if isinstance(page, Page) else Page(page)
+    titles = {lang: output_titles(report, lang) for lang in LANGUAGES}
+    for src_uri, markdown in {
+        **networks.generated(report.networks, strings_by_lang, report.vocabulary),
+        **events.generated(report.events, strings_by_lang, titles, today),
+        **solutions.generated(report.solutions, strings_by_lang, report.themes, report.cases),
+    }.items():
+        site.pages[src_uri] = Page(markdown)
+    site.files.update(assessment_page.details_files(site.contexts))
+    if report.channel:
+        site.files.update(podcast_feed.feeds(report.channel, report.episodes, site_url, strings_by_lang))
+    site.files.update(events.calendars(report.events, site_url, strings_by_lang, today))
+    site.redirects.update(redirects(report, strings_by_lang, site_url))
+    return site
+
+
+def language_pages(ctx: Context, report):
+    """(url, Markdown or Page) of every generated page of one language."""
+    lang = ctx.lang
+    yield urls.THEMES, pages.themes_overview(ctx)
+    for theme in report.themes:
+        yield urls.theme(theme.slug), pages.theme_page(ctx, theme)
+    yield urls.LIBRARY, pages.library(ctx)
+    yield urls.ASSESSMENT_QUESTIONS, assessment_page.questions_page(ctx)
+    yield urls.COUNTRIES, pages.countries_overview(ctx)
+    for code in pages.country_codes(report.cases):
+        yield urls.country(code), pages.country_page(ctx, code)
+    for case_id, versions in report.cases.items():
+        # static-i18n serves an untranslated English case under /ar/ by
+        # itself (with our notice); an Arabic-only case needs an English
+        # page made from the Arabic text, marked as Arabic.
+        if lang in versions or lang == DEFAULT:
+            yield urls.case(case_id), pages.case_page(ctx, versions)
+    has_feed = report.channel is not None
+    yield urls.MEDIA, media_pages.media_index(ctx, has_feed)
+    for episode_id, versions in report.episodes.items():
+        if lang in versions or lang == DEFAULT:  # the same fallback as cases
+            yield urls.episode(episode_id), media_pages.episode_page(ctx, versions, has_feed)
+
+
+def output_titles(report, lang: str) -> dict:
+    """{("cases"|"episodes", id): (title, language, url)} of what an event can link to."""
+    titles = {}
+    for kind, items, url_of in (("cases", report.cases, urls.case), ("episodes", report.episodes, urls.episode)):
+        for item_id, versions in items.items():
+            version = pick(versions, lang)
+            titles[(kind, item_id)] = (version.meta["title"], version.lang, url_of(item_id))
+    return titles
+
+
+def redirects(report, strings_by_lang: dict, site_url: str) -> dict[str, str]:
+    """{"<lang root>themes/a/index.html": html}: a page at each theme's first
+    address that leads to its readable one (a meta refresh and a link; the
+    Content-Security-Policy allows no script)."""
+    out = {}
+    for lang in LANGUAGES:
+        t, root = strings_by_lang[lang], urls.language_root(lang)
+        for theme in report.themes:
+            old, new = urls.theme_redirect(theme.id), urls.theme(theme.slug)
+            if old == new:
+                continue
+            out[f"{root}{old}index.html"] = render.html(
+                "redirect",
+                lang=lang,
+                dir=DIRECTION[lang],
+                href=urls.relative(old, new),
+                canonical=site_url + root + new,
+                title=t["redirect_title"],
+                text=t["redirect_text"],
+                name=t["theme_title"].format(letter=theme.label[lang], name=theme.name[lang]),
+            )
+    return out
