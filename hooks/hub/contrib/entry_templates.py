@@ -13,10 +13,10 @@ from __future__ import annotations
 import yaml
 
 from hub.contrib import issue_form
-from hub.model import paths, strings
+from hub.model import paths, strings, themes
 from hub.model.languages import LANGUAGES
 from hub.model.schema import Choice, Group, ListOf, Text
-from hub.support import event_schema, network_schema
+from hub.support import event_schema, network_schema, solution_schema
 
 HEADER = {
     "en": "Template: copy this file to {folder}/<id>.yml, fill it in, then run scripts/check. Lines starting with # explain; delete them when done.",
@@ -57,7 +57,8 @@ def _element(name: str, kind, required: bool, help_text: str, example: str) -> d
 
 def form(schema: Group, kind: str, folder: str, lang: str, t: dict) -> dict:
     """The GitHub issue form proposing one entry, in one language."""
-    body = [{"type": "markdown", "attributes": {"value": t["form_entry_intro"].format(folder=folder)}}]
+    intro = t.get(f"form_{kind}_intro", t["form_entry_intro"])  # a kind without web sources says what it needs instead
+    body = [{"type": "markdown", "attributes": {"value": intro.format(folder=folder)}}]
     for field in schema.fields:
         if field.name in NOT_ASKED:
             continue
@@ -88,6 +89,7 @@ def schemas() -> dict:
     return {
         "network": (network_schema.network_schema(network_schema.load_vocabulary()), "networks", "network.schema.json"),
         "event": (event_schema.event_schema(), "events", "event.schema.json"),
+        "solution": (solution_schema.solution_schema(themes.load()), "solutions", "solution.schema.json"),
     }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from hub.model import case_schema, paths, themes
-from hub.support import country_card_schema, event_schema, network_schema
+from hub.support import country_card_schema, event_schema, network_schema, solution_schema
 
 
 def _document(schema, title: str, source: str) -> dict:
@@ -34,6 +34,9 @@ def documents() -> dict:
         ),
         "event": _document(event_schema.event_schema(), "Event entry", "hooks/hub/event_schema.py"),
         "country_card": _document(country_card_schema.card_schema(), "Country card", "hooks/hub/support/country_card_schema.py"),
+        "solution": _document(
+            solution_schema.solution_schema(themes.load()), "Solutions register challenge", "hooks/hub/support/solution_schema.py"
+        ),
     }
     return {paths.SCHEMAS / f"{name}.schema.json": json.dumps(doc, ensure_ascii=False, indent=2) + "\n" for name, doc in docs.items()}
 

@@ -240,8 +240,8 @@ def solution_schema(theme_list) -> Group:
                 "devised",
                 ListOf(DEVISED, min_items=0),
                 help={
-                    "en": "Solutions devised by the working group in its peer consultations; [] until the group adds one, never invented.",
-                    "ar": "حلول صاغتها مجموعة العمل في جلسات التشاور بين الأقران؛ [] إلى أن تضيف المجموعة حلًا، ولا تُختلق أبدًا.",
+                    "en": "Solutions devised by the working group in its peer consultations, each with owner, description, status, agreed and, as they come, follow_ups, next_follow_up and cases (see solutions/README.md); [] until the group adds one, never invented.",
+                    "ar": "حلول صاغتها مجموعة العمل في جلسات التشاور بين الأقران، لكل منها owner وdescription وstatus وagreed، ثم follow_ups وnext_follow_up وcases حين تتوفر (انظروا solutions/README.md)؛ [] إلى أن تضيف المجموعة حلًا، ولا تُختلق أبدًا.",
                 },
                 example="[]",
             ),
