@@ -11,6 +11,9 @@ from __future__ import annotations
 import html
 import re
 
+from markupsafe import Markup
+
+from hub import render
 from hub.checks import safe_html
 from hub.contrib import checklists
 from hub.media import episode_schema
@@ -28,7 +31,11 @@ def _cell(text: str) -> str:
 def _code(text: str, lang: str = "en") -> str:
     # Code keeps the direction of its own language (left-to-right for field
     # names and examples, even on Arabic pages), so quotes and braces stay in place.
-    return f'<code lang="{lang}" dir="{DIRECTION[lang]}">{_cell(text)}</code>' if text else ""
+    return _inline("code", text, lang) if text else ""
+
+
+def _inline(kind: str, text: str, lang: str) -> str:
+    return render.html("inline", kind=kind, text=Markup(_cell(text)), lang=lang)
 
 
 # In a right-to-left help text, a run of Latin letters is a value to type (a
@@ -53,7 +60,7 @@ def _example(field, lang: str) -> str:
     example = field.example_in(lang)
     if example == field.example or not example.startswith('"'):
         return _code(example)
-    return f'<bdi lang="{lang}" dir="{DIRECTION[lang]}">{_cell(example)}</bdi>'
+    return _inline("bdi", example, lang)
 
 
 def _heading(name: str, lang: str) -> str:
@@ -61,7 +68,7 @@ def _heading(name: str, lang: str) -> str:
     (a monospace face spreads Arabic letters apart and breaks their shapes)."""
     if DIRECTION[lang] == "ltr":
         return _code("## " + name, lang)
-    return f'<span lang="{lang}" dir="{DIRECTION[lang]}">## {_cell(name)}</span>'
+    return _inline("span", "## " + name, lang)
 
 
 def field_rows(schema: Group, prefix: str = ""):
