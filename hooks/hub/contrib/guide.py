@@ -20,7 +20,7 @@ from hub.media import episode_schema
 from hub.model import case_schema
 from hub.model.languages import DIRECTION, LANGUAGES
 from hub.model.schema import Group, ListOf
-from hub.support import event_schema, network_schema
+from hub.support import event_schema, network_schema, solution_schema
 
 
 def _cell(text: str) -> str:
@@ -112,6 +112,10 @@ def event_fields(ctx, page_url: str) -> str:
     return fields_table(event_schema.event_schema(), ctx)
 
 
+def solution_fields(ctx, page_url: str) -> str:
+    return fields_table(solution_schema.solution_schema(ctx.themes), ctx)
+
+
 def case_sections(ctx, page_url: str) -> str:
     """For each case type, its required headings in both languages and what goes under each."""
     t = ctx.t
@@ -152,6 +156,7 @@ PLACEHOLDERS = {
     "episode-fields": episode_fields,
     "network-fields": network_fields,
     "event-fields": event_fields,
+    "solution-fields": solution_fields,
     "case-sections": case_sections,
     "case-checklist": case_checklist,
     "translation-checklist": translation_checklist,
