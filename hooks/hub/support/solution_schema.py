@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import replace
 
+import yaml
+
 from hub.model import case_schema
 from hub.model.case_schema import ID_PATTERN, PHASES
 from hub.model.schema import Choice, Date, Field, Group, ListOf, Text
@@ -43,10 +45,9 @@ def _follow_ups_after_agreement(present: dict, where: str):
         return
     dated = []
     follow_ups = present.get("follow_ups")
-    for index, item in enumerate(getattr(follow_ups, "value", None) or []):
-        date_node = next((v for k, v in getattr(item, "value", []) if getattr(k, "value", None) == "date"), None)
-        if date_node is not None:
-            dated.append((date_node, f"{where}.follow_ups[{index + 1}].date"))
+    for index, item in enumerate(follow_ups.value if isinstance(follow_ups, yaml.SequenceNode) else []):
+        if isinstance(item, yaml.MappingNode):  # anything else, the schema has refused
+            dated += [(v, f"{where}.follow_ups[{index + 1}].date") for k, v in item.value if k.value == "date"]
     if "next_follow_up" in present:
         dated.append((present["next_follow_up"], f"{where}.next_follow_up"))
     for node, field in dated:
