@@ -117,7 +117,7 @@ def server(root: Path, port: int = 0, host: str = "127.0.0.1") -> http.server.Th
     return http.server.ThreadingHTTPServer((host, port), functools.partial(StaticHandler, directory=str(root)))
 
 
-WATCHED = ("docs", "good_practices", "podcasts", "hooks", "overrides", "networks", "events", "mkdocs.yml")
+WATCHED = ("docs", "good_practices", "podcasts", "hooks", "overrides", "networks", "events", "country_cards", "mkdocs.yml")
 
 
 def _fingerprint(project: Path) -> tuple:

@@ -6,6 +6,7 @@ import copy
 import json
 import re
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -13,12 +14,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import REPO
+from helpers import REPO, build
 from hub import render
 from hub.checks import project
 from hub.contrib import guide, json_schema
 from hub.model import strings
 from hub.support import country_card_schema, country_cards
+from test_fixture_site import make_project
 
 FIXTURES = Path(__file__).parent / "fixtures" / "country_cards"
 STRINGS = strings.load()
@@ -235,3 +237,89 @@ def test_the_guide_table_shows_each_block_s_own_fields():
 
 def test_the_card_template_is_the_core_s_renderer():
     assert render.html("country_card", card=country_cards.card(_tn().meta, "en", STRINGS["en"])).startswith("<section")
+
+
+class _Text(HTMLParser):
+    """The text of a page's country card, each piece with the language it is marked with."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.langs, self.inside, self.depth, self.pieces = [], False, 0, []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id") == "country-card":
+            self.inside = True
+        if self.inside:
+            self.depth += 1
+            self.langs.append(attrs.get("lang") or (self.langs[-1] if self.langs else ""))
+
+    def handle_endtag(self, tag):
+        if self.inside:
+            self.depth -= 1
+            self.langs.pop()
+            self.inside = self.depth > 0
+
+    def handle_data(self, data):
+        if self.inside and data.strip():
+            self.pieces.append((data.strip(), self.langs[-1] if self.langs else ""))
+
+
+def card_text(page: Path) -> list[tuple[str, str]]:
+    parser = _Text()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser.pieces
+
+
+@pytest.fixture(scope="module")
+def card_site(tmp_path_factory):
+    """The fixture site (Tunisian and French cases) with a card for Tunisia only."""
+    tmp = tmp_path_factory.mktemp("cards")
+    project = make_project(tmp, "valid")
+    shutil.copytree(FIXTURES / "valid", project / "country_cards")
+    (project / "solutions").mkdir(exist_ok=True)  # watched by mkdocs.yml
+    result = build(project, tmp / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return tmp / "site"
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_country_page_shows_its_card_above_the_cases_with_unknown_in_words(card_site, lang):
+    root = card_site / ("ar" if lang == "ar" else "")
+    page = root / "countries" / "tn" / "index.html"
+    text = page.read_text(encoding="utf-8")
+    assert text.index('id="country-card"') < text.index('id="good-practice"')
+    assert 'href="../../assets/hub/country.css"' in text or "assets/hub/country.css" in text
+    pieces = [piece for piece, _ in card_text(page)]
+    assert STRINGS[lang]["card_unknown"] in pieces and STRINGS[lang]["card_title"].format(country=pieces[0].split(": ")[-1]) == pieces[0]
+    # Every source link of the card leads to a source of its list.
+    anchors = set(re.findall(r'id="(card-source-\d+)"', text))
+    assert anchors == {"card-source-1", "card-source-2"}
+    assert set(re.findall(r'href="#(card-source-\d+)"', text)) == anchors
+    assert '<time datetime="2026-11-30">2026-11-30</time>' in text
+
+
+def test_the_arabic_card_holds_no_latin_word_outside_text_marked_with_its_language(card_site):
+    from reader_measures import latin_words
+
+    page = card_site / "ar" / "countries" / "tn" / "index.html"
+    assert '<html lang="ar" dir="rtl"' in page.read_text(encoding="utf-8").replace("\n", " ")[:400] or 'lang="ar"' in page.read_text(
+        encoding="utf-8"
+    )
+    unmarked = [piece for piece, lang in card_text(page) if lang in ("", "ar") and latin_words(piece)]
+    assert unmarked == []
+
+
+def test_a_country_without_a_card_keeps_the_plain_page_and_the_overview_links_each_card(card_site):
+    for root in (card_site, card_site / "ar"):
+        assert 'id="country-card"' not in (root / "countries" / "fr" / "index.html").read_text(encoding="utf-8")
+        overview = (root / "countries" / "index.html").read_text(encoding="utf-8")
+        assert overview.count("#country-card") == 1 and 'href="tn/#country-card"' in overview
+
+
+def test_the_contribution_guide_lists_the_card_fields_in_both_languages(card_site):
+    for root in (card_site, card_site / "ar"):
+        guide_page = (root / "contribute" / "index.html").read_text(encoding="utf-8")
+        assert "country_cards/" in guide_page
+        for name in ("quota.kind", "latest_local_elections.women_mayors_percent", "access_to_information.binds_municipalities"):
+            assert name in guide_page, name

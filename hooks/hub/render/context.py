@@ -31,6 +31,7 @@ class Context:
     networks: dict = field(default_factory=dict)  # id -> yaml_entries.Entry (networks/)
     vocabulary: object = None  # network_schema.Vocabulary: kinds of support, regions
     events: dict = field(default_factory=dict)  # id -> yaml_entries.Entry (events/)
+    country_cards: dict = field(default_factory=dict)  # country code -> yaml_entries.Entry (country_cards/)
     strings: dict = field(default_factory=dict)  # every language's strings (a panel speaks its text's language)
     splices: Splices = field(default_factory=Splices)
 

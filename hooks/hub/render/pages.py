@@ -225,7 +225,14 @@ def countries_overview(ctx: Context) -> str:
         code = pick(versions, ctx.lang).meta["country"]
         counts[code] = counts.get(code, 0) + 1
     rows = [
-        {"href": urls.relative(url, urls.country(code)), "name": countries.name(code, ctx.lang), "count": plural(ctx, "count_cases", n)}
+        {
+            "href": urls.relative(url, urls.country(code)),
+            "name": countries.name(code, ctx.lang),
+            "count": plural(ctx, "count_cases", n),
+            "card": {"href": urls.relative(url, urls.country(code)) + "#country-card", "text": ctx.t["card_overview_mark"]}
+            if code in ctx.country_cards
+            else None,
+        }
         for code, n in sorted(counts.items(), key=lambda kv: countries.name(kv[0], ctx.lang))
     ]
     front = front_matter(title=ctx.t["countries_title"], description=ctx.t["countries_intro"], hub_page="countries", search=LIST_PAGE)

@@ -13,7 +13,7 @@ import re
 from hub.contrib import guide
 from hub.render import assessment_page, pages
 from hub.render.context import Context
-from hub.support import events
+from hub.support import country_card_schema, events
 
 PLACEHOLDER = re.compile(r"^<!-- hub:(?P<name>[a-z-]+) -->$", re.M)
 
@@ -23,11 +23,17 @@ def _events(ctx: Context, page_url: str) -> str:
     return events.listing_html(ctx.events, ctx.lang, ctx.t, page_url, events.build_day())
 
 
+def _country_card_fields(ctx: Context, page_url: str) -> str:
+    """The guide's table of a country card's fields, each block's own fields in view."""
+    return guide.fields_table(country_card_schema.guide_schema(), ctx)
+
+
 PLACEHOLDERS = {
     "themes": pages.themes_list,
     "events": _events,
     "home-numbers": pages.home_numbers,
     "home-newest": pages.home_newest,
+    "country-card-fields": _country_card_fields,
     **guide.PLACEHOLDERS,
     **assessment_page.PLACEHOLDERS,
 }

@@ -23,7 +23,7 @@ from hub.render import assessment_page, pages, placeholders
 from hub.render.context import Context, filter_choices, pick
 from hub.render.pages import Page
 from hub.render.splices import Splices
-from hub.support import events, networks, solutions
+from hub.support import country_cards, events, networks, solutions
 
 
 @dataclass
@@ -71,6 +71,7 @@ def contexts(report, strings_by_lang: dict, splices: Splices) -> dict[str, Conte
             networks=report.networks,
             vocabulary=report.vocabulary,
             events=report.events,
+            country_cards=report.country_cards,
             strings=strings_by_lang,
             splices=splices,
         )
@@ -112,7 +113,7 @@ def language_pages(ctx: Context, report):
     yield urls.ASSESSMENT_QUESTIONS, assessment_page.questions_page(ctx)
     yield urls.COUNTRIES, pages.countries_overview(ctx)
     for code in pages.country_codes(report.cases):
-        yield urls.country(code), pages.country_page(ctx, code)
+        yield urls.country(code), pages.country_page(ctx, code, country_cards.card_html(ctx.country_cards.get(code), lang, ctx.t))
     for case_id, versions in report.cases.items():
         # static-i18n serves an untranslated English case under /ar/ by
         # itself (with our notice); an Arabic-only case needs an English
