@@ -59,12 +59,17 @@ def synthetic_case(index: int, lang: str, rng: random.Random) -> str:
     return front + "\n" + "\n".join(sections)
 
 
+# What a build reads besides mkdocs.yml (the folders its `watch` lists, docs and the theme).
+CONTENT_FOLDERS = ("docs", "hooks", "overrides", "podcasts", "good_practices", "networks", "events", "country_cards", "solutions")
+
+
 def project_copy(target: Path, cases: int) -> Path:
     """The project, with `cases` synthetic cases per language beside the real ones."""
     target.mkdir(parents=True)
     shutil.copy(REPO / "mkdocs.yml", target)
-    for folder in ("docs", "hooks", "overrides", "podcasts", "good_practices"):
-        shutil.copytree(REPO / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    for folder in CONTENT_FOLDERS:
+        if (REPO / folder).is_dir():
+            shutil.copytree(REPO / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
     rng = random.Random(cases)
     for index in range(cases):
         for lang in ("en", "ar"):

@@ -54,6 +54,8 @@ ABBREVIATIONS = re.compile(
     r"(?:\b(?:No|Nos|no|n|nº|Art|art|arts|p|pp|para|paras|vol|ch|cf|e\.g|i\.e|etc|approx|ca|St|Dr|Mr|Mrs|Ms|vs|Inc|Ltd|Co|Jr|Sr)"
     r"|(?<![\w.])[A-Z])\.$"
 )
+# Longer than any abbreviation above with the character before it.
+ABBREVIATION_WINDOW = 16
 
 
 def _outside_code(body: str) -> Iterator[tuple[int, str, bool]]:
@@ -106,7 +108,12 @@ def sentences(body: str, first_line: int) -> Iterator[tuple[int, str]]:
             starts.append((len(text), number))
             text += line + " "
         begin = 0
-        ends = [m.end() for m in SENTENCE_END.finditer(text) if not ABBREVIATIONS.search(text[: m.start() + 1])]
+        # Only the few characters before a full stop can make it an abbreviation's.
+        ends = [
+            m.end()
+            for m in SENTENCE_END.finditer(text)
+            if not ABBREVIATIONS.search(text[max(0, m.start() - ABBREVIATION_WINDOW) : m.start() + 1])
+        ]
         for end in ends + [len(text)]:
             sentence = text[begin:end]
             if sentence.strip():

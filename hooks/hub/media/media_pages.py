@@ -100,13 +100,13 @@ def _facts(ctx: Context, episode, t: dict, url: str) -> list[dict]:
         (t["label_date"], render.markup("time", datetime=day, text=day, dir=None)),
         (t["label_duration"], media_files.clock(episode.duration)),
         (t["label_recording_language"], t.get(f"language_name_{meta['language']}", meta["language"])),
-        (t["label_speakers"], render.markup("facts_values", value={"lines": [f"{s['name']} ({s['role']})" for s in meta["speakers"]]})),
-        (t["label_themes"], render.markup("facts_values", value={"tags": pages.theme_tags(ctx, meta["themes"], episode.lang, url)})),
+        (t["label_speakers"], {"lines": [f"{s['name']} ({s['role']})" for s in meta["speakers"]]}),
+        (t["label_themes"], {"tags": pages.theme_tags(ctx, meta["themes"], episode.lang, url)}),
     ]
     if episode.captions:
         names = [t.get(f"language_name_{lang}", lang) for lang in sorted(episode.captions)]
         rows.append((t["label_captions"], list_separator(episode.lang).join(names)))
-    return [{"label": label, "html": value} for label, value in rows]
+    return [{"label": label, "value": value} for label, value in rows]
 
 
 def episode_page(ctx: Context, versions: dict, has_feed: bool) -> str:

@@ -273,7 +273,12 @@ def case_page(ctx: Context, versions: dict) -> Page:
     if meta.get("place"):
         facts.append((t["label_place"], meta["place"]))
     day = meta["reviewed"].isoformat()
-    reviewed = escape(t["reviewed_by"]).format(date=render.markup("time", datetime=day, text=day, dir=None), reviewer=meta["reviewer"])
+    before, _, after = t["reviewed_by"].partition("{date}")
+    reviewed = {
+        "time": {"datetime": day, "text": day},
+        "before": before.replace("{reviewer}", meta["reviewer"]),
+        "after": after.replace("{reviewer}", meta["reviewer"]),
+    }
     facts += [
         (t["label_level"], t["level_" + meta["level"]]),
         (t["label_period"], period_text(meta["period"], t)),
@@ -283,10 +288,7 @@ def case_page(ctx: Context, versions: dict) -> Page:
     view = {
         "summary": meta["summary"],
         "facts_label": t["case_facts"],
-        "facts": [
-            {"label": label, "html": value if isinstance(value, str) else render.markup("facts_values", value=value)}
-            for label, value in facts
-        ],
+        "facts": [{"label": label, "value": value} for label, value in facts],
         "translation": translation_link(ctx, versions, item, url, "case_other_language"),
     }
     end = {
