@@ -57,6 +57,8 @@ def test_the_fixture_site_has_exactly_the_expected_pages(fixture_site):
         "networks/index.html",
         "only-english/index.html",
         "propose/index.html",
+        # The solutions register exists, empty, when a project has no challenge: the working-group page links to it.
+        "solutions/index.html",
         # Each theme at its readable address, and a redirect at its first one.
         "themes/a/index.html",
         "themes/b/index.html",
