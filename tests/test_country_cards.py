@@ -323,3 +323,21 @@ def test_the_contribution_guide_lists_the_card_fields_in_both_languages(card_sit
         assert "country_cards/" in guide_page
         for name in ("quota.kind", "latest_local_elections.women_mayors_percent", "access_to_information.binds_municipalities"):
             assert name in guide_page, name
+
+
+@pytest.mark.parametrize("path", ["countries/tn/", "ar/countries/tn/"])
+def test_the_card_passes_axe_and_fits_a_phone_and_its_source_links_work_by_keyboard(card_site, browser, path):
+    from axe import violations
+    from helpers import Server
+
+    with Server(card_site) as server:
+        context = browser.new_context(viewport={"width": 320, "height": 800})
+        tab = context.new_page()
+        tab.goto(server.url + path)
+        assert violations(tab) == []
+        assert tab.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+        link = tab.locator('#country-card a.hub-cite[href="#card-source-2"]').first
+        link.focus()
+        tab.keyboard.press("Enter")
+        assert tab.evaluate("() => location.hash") == "#card-source-2"
+        context.close()
