@@ -1,6 +1,6 @@
 """One pass over every built page in one Chromium tab, measured as a phone
-reader meets it; shared by tests/test_reader_browser.py and
-tests/test_reader_latin_browser.py so the site is walked once per session."""
+reader meets it; the tests of tests/test_reader_browser.py read these
+measures, so the site is walked once per session."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """A reader on a phone, in real Chromium (issue 13): no page scrolls sideways,
-Arabic is never slanted, the self-assessment's focus is never hidden under the
+Arabic is never slanted, no stray Latin word sits on an Arabic page, the self-assessment's focus is never hidden under the
 sticky header, its chart stays legible.
 
 Every built page is opened once, in one tab, and measured at the three phone
@@ -13,7 +13,7 @@ import pytest
 import reader_measures
 from helpers import html_pages
 from hub.model import assessment
-from reader_measures import listing
+from reader_measures import WIDTHS, listing
 
 BANK = assessment.load()
 
@@ -33,6 +33,16 @@ def test_no_page_scrolls_sideways_on_a_phone(measures):
         url: {width: scroll for width, (scroll, client) in found["widths"].items() if scroll > client} for url, found in measures.items()
     }
     assert {url: widths for url, widths in wide.items() if widths} == {}
+
+
+def test_arabic_pages_have_no_stray_latin_words(measures):
+    # Every text node and spoken attribute of every Arabic page, outside an
+    # element marked with another language and outside code, holds no Latin
+    # word but those of hooks/hub/data/latin_allowlist.yml.
+    arabic = {url: found for url, found in measures.items() if url.startswith("ar/")}
+    assert len(arabic) > 50
+    stray = {url: found["latin"] for url, found in arabic.items() if found["latin"]}
+    assert stray == {}, listing(stray)
 
 
 def test_no_arabic_text_is_slanted(measures):
@@ -151,3 +161,93 @@ def test_without_javascript_the_assessment_explains_itself_and_leads_to_the_stat
     assert page.locator(".hub-questions__statement").all_inner_texts() == statements
     assert page.locator(".hub-questions__levels > li").count() == 4 * len(statements)
     context.close()
+
+
+# ---------------------------------------------------------------- the header and the directory on a phone
+
+TITLE_SHOWN = """
+() => {
+  // The name as shown (clamped to its lines) against the name laid out in full.
+  const name = document.querySelector('.md-header__topic .md-ellipsis');
+  const shown = name.getBoundingClientRect();
+  name.style.webkitLineClamp = 'unset';
+  name.style.display = 'block';
+  const full = name.getBoundingClientRect();
+  name.removeAttribute('style');
+  const header = document.querySelector('.md-header').getBoundingClientRect();
+  return {text: name.textContent.trim(), shown: shown.height, full: full.height, wide: name.scrollWidth > name.clientWidth,
+          inside: shown.top >= header.top && shown.bottom <= header.bottom};
+}
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_site_name_in_the_header_is_shown_whole_on_a_phone(page, server, lang, width):
+    page.set_viewport_size({"width": width, "height": 700})
+    page.goto(server.url + ("ar/" if lang == "ar" else ""))
+    name = page.evaluate(TITLE_SHOWN)
+    assert name["text"]
+    assert name["full"] <= name["shown"] + 1 and not name["wide"] and name["inside"], name
+
+
+# WCAG 2.2 (2.5.8, target size minimum): each link or control is at least
+# 24 x 24 CSS px, or a 24 px circle on its centre meets no other target. Links
+# inside a sentence are exempt; links and controls hidden in a closed
+# disclosure are not targets.
+SMALL_TARGETS = """
+() => {
+  const targets = [...document.querySelectorAll('.md-content a[href], .md-content summary, .md-content button')]
+    .filter(el => el.checkVisibility() && !el.closest('p'));
+  const boxes = targets.map(el => el.getBoundingClientRect());
+  const near = (box, x, y) => Math.hypot(Math.max(box.left - x, 0, x - box.right), Math.max(box.top - y, 0, y - box.bottom)) < 12;
+  return targets.flatMap((el, i) => {
+    const box = boxes[i];
+    if (box.width >= 24 && box.height >= 24) return [];
+    const x = box.left + box.width / 2, y = box.top + box.height / 2;
+    return boxes.some((other, j) => j !== i && near(other, x, y))
+      ? [`${el.textContent.trim().slice(0, 40)} (${Math.round(box.width)} x ${Math.round(box.height)})`] : [];
+  });
+}
+"""
+DIRECTORY_PAGES = ["networks/", "networks/place/tn/", "working-group/", "events/2024-10-amman-workshop/"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize("width", [390, 1280])
+def test_networks_and_events_links_are_large_enough_to_touch(page, server, lang, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    small = {}
+    for path in DIRECTORY_PAGES:
+        page.goto(server.url + ("ar/" if lang == "ar" else "") + path)
+        assert page.locator(".md-content a[href]").count() > 0, path
+        if path == "networks/place/tn/":
+            # The filter of the current place is open: its links count too.
+            assert page.locator(".hub-network-filter[open] a").count() > 5
+        if found := page.evaluate(SMALL_TARGETS):
+            small[path] = found
+    assert small == {}
+
+
+CHEVRON = """
+(summary) => {
+  const box = summary.getBoundingClientRect();
+  const mark = getComputedStyle(summary, '::after');
+  const left = parseFloat(mark.left);  // the used value, from the summary's left edge
+  return {matrix: mark.transform, nearLeft: left < box.width / 2};
+}
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_directory_filters_chevrons_follow_the_reading_direction(page, server, lang):
+    page.goto(server.url + ("ar/" if lang == "ar" else "") + "networks/place/tn/")
+    closed = page.locator(".hub-network-filter:not([open]) > summary").first
+    opened = page.locator(".hub-network-filter[open] > summary").first
+    shut, open_ = closed.evaluate(CHEVRON), opened.evaluate(CHEVRON)
+    # Closed, the chevron sits at the end of the line and points onwards: to
+    # the right in English (not turned), to the left in Arabic (turned half
+    # round). Open, it points down (a quarter turn) in both.
+    assert shut["nearLeft"] == (lang == "ar")
+    assert shut["matrix"] == ("matrix(-1, 0, 0, -1, 0, 0)" if lang == "ar" else "matrix(1, 0, 0, 1, 0, 0)")
+    assert open_["matrix"] == "matrix(0, 1, -1, 0, 0, 0)"
