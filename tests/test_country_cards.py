@@ -188,7 +188,7 @@ def test_unknown_facts_are_said_in_words_in_both_languages():
 
 def test_each_block_links_to_its_numbered_sources_and_the_card_shows_its_review_day():
     html = country_cards.card_html(_tn(), "en", STRINGS["en"])
-    assert 'id="country-card"' in html and '<time datetime="2026-11-30">2026-11-30</time>' in html
+    assert 'id="country-card"' in html and '<time datetime="2026-11-30" dir="ltr">2026-11-30</time>' in html
     assert re.findall(r'href="#card-source-(\d)"', html) == ["1", "1", "2", "2", "2"]
     assert 'id="card-source-1"' in html and 'id="card-source-2"' in html
     assert "47.05%" in html and "Legislated candidate quota" in html
@@ -296,7 +296,7 @@ def test_the_country_page_shows_its_card_above_the_cases_with_unknown_in_words(c
     anchors = set(re.findall(r'id="(card-source-\d+)"', text))
     assert anchors == {"card-source-1", "card-source-2"}
     assert set(re.findall(r'href="#(card-source-\d+)"', text)) == anchors
-    assert '<time datetime="2026-11-30">2026-11-30</time>' in text
+    assert '<time datetime="2026-11-30" dir="ltr">2026-11-30</time>' in text  # read left to right in Arabic too
 
 
 def test_the_arabic_card_holds_no_latin_word_outside_text_marked_with_its_language(card_site):
