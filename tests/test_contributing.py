@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from helpers import REPO
-from hub.contrib import checklists, issue_form, pr_templates
+from hub.contrib import checklists, guide, issue_form, pr_templates
 from hub.model import case_schema, strings, themes
 from hub.model.languages import LANGUAGES
 from hub.model.schema import Group, ListOf
@@ -112,7 +112,7 @@ def test_the_new_case_checklist_states_the_validators_rules():
     for sections in case_schema.SECTIONS.values():
         for names in sections:
             assert f"`## {names['en']}`" in text
-    assert ", ".join(t.id for t in THEMES) in text
+    assert ", ".join(f"`{t.id}`" for t in THEMES) in text
     assert "`scripts/check`" in text
     assert text.count("- [ ] ") == len(checklists.new_case(STRINGS["en"], "en", THEMES))
 
@@ -120,10 +120,14 @@ def test_the_new_case_checklist_states_the_validators_rules():
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_guide_shows_every_field_section_and_rule_in_its_language(site, lang):
     page = site / ("" if lang == "en" else "ar") / "contribute" / "index.html"
-    text = html.unescape(page.read_text(encoding="utf-8"))
+    raw = page.read_text(encoding="utf-8")
+    text = html.unescape(raw)
+    # The words of the page without its tags: on Arabic pages the Latin values
+    # inside a help text are set apart as code.
+    words = html.unescape(re.sub(r"<[^>]+>", "", raw))
     assert "<!-- hub:" not in text
     for field in case_schema.case_schema(THEMES).fields:
-        assert f">{field.name}</code>" in text and field.help[lang] in text, field.name
+        assert f">{field.name}</code>" in text and field.help[lang] in words, field.name
     for sections in case_schema.SECTIONS.values():
         for names in sections:
             assert f"## {names['en']}" in text and f"## {names['ar']}" in text and names["hint"][lang] in text
@@ -146,3 +150,13 @@ def test_the_readme_links_to_the_guide_and_explains_publishing():
     assert "docs/en/contribute.md" in readme and "docs/ar/contribute.md" in readme
     assert "SITE_URL" in readme and "sub-path" in readme
     assert "scripts/case-from-issue" in readme
+
+
+def test_on_arabic_pages_the_latin_values_of_a_fields_help_are_code():
+    cell = guide._help("good-practice للممارسة الجيدة، أو faltering-implementation، وفق ISO 3166-1 (YYYY-MM-DD) a|b", "ar")
+    assert cell == (
+        '<code lang="en" dir="ltr">good-practice</code> للممارسة الجيدة، أو <code lang="en" dir="ltr">faltering-implementation</code>، '
+        'وفق <code lang="en" dir="ltr">ISO 3166-1</code> (<code lang="en" dir="ltr">YYYY-MM-DD</code>) '
+        '<code lang="en" dir="ltr">a</code>&#124;<code lang="en" dir="ltr">b</code>'
+    )
+    assert guide._help("good-practice, or faltering-implementation", "en") == "good-practice, or faltering-implementation"
