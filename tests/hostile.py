@@ -141,12 +141,27 @@ MARKDOWN_LINKS = [
     "???+ note\n    <img src=x onerror=alert(420)>",
 ]
 
+# A name in another language may be marked <span lang="fr" dir="ltr">: only
+# those two attributes, and only a language code and a direction.
+FOREIGN_NAMES = [
+    '<span lang="fr" dir="ltr">Les Elegides</span>',
+    '<span lang="fr" onclick="alert(601)">Les Elegides</span>',
+    '<span lang="fr" style="position:fixed;inset:0">x</span>',
+    '<span lang="fr" class="md-button">x</span>',
+    '<span lang="javascript:alert(604)">x</span>',
+    '<span lang="fr" dir="javascript">x</span>',
+    '<span lang="fr">Les <script>alert(606)</script>Elegides</span>',
+    '<span lang="fr" title="x" tabindex="0">x</span>',
+    "*Les Elegides*{: lang=fr onmouseover=alert(608) }",
+]
+
 BODY_CLASSES = {
     "tag": TAGS,
     "split-tag": SPLIT,
     "attr-list": ATTR_LIST,
     "fake-fence": FAKE_FENCES,
     "markdown-link": MARKDOWN_LINKS,
+    "foreign-name": FOREIGN_NAMES,
 }
 
 

@@ -323,3 +323,9 @@ def test_no_hostile_input_runs_in_chromium_in_either_language(hostile_site, brow
     )
     assert executions == []
     assert outside == []
+
+
+def test_a_name_marked_with_its_language_is_accepted_and_reaches_the_page():
+    article = ARTICLE.format(payload='The network <span lang="fr" dir="ltr">Les Elegides</span> met in Palma.')
+    assert safe_html.problems(article, 10, MKDOCS_YML) == []
+    assert '<span lang="fr" dir="ltr">Les Elegides</span>' in safe_html.sanitise(safe_html.render(article, MKDOCS_YML))
