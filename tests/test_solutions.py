@@ -298,3 +298,16 @@ def test_each_challenge_prints_on_one_a4_page_without_the_site_navigation(browse
                 assert [round(n) for n in box] == [0, 0, 595, 842], (root, box)
     finally:
         page.close()
+
+
+def test_the_register_and_a_challenge_page_pass_axe_in_both_languages(browser, server):
+    import axe
+
+    page = browser.new_page()
+    try:
+        for root in ("", "ar/"):
+            for path in ("solutions/", "solutions/few-women-mayors/"):
+                page.goto(f"{server.url}{root}{path}")
+                assert axe.violations(page) == [], root + path
+    finally:
+        page.close()
