@@ -30,7 +30,7 @@ def site_project(tmp: Path, scenario: str) -> Path:
     """A buildable project: the real configuration, hooks, theme and pages."""
     project = content_root(tmp / "project", scenario)
     shutil.copy(REPO / "mkdocs.yml", project)
-    for folder in ("networks", "events", "solutions"):  # watched by mkdocs.yml, so they must exist
+    for folder in ("networks", "events", "solutions", "country_cards"):  # watched by mkdocs.yml, so they must exist
         (project / folder).mkdir()
     for folder in ("hooks", "overrides", "docs"):
         shutil.copytree(REPO / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))

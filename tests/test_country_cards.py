@@ -276,8 +276,7 @@ def card_site(tmp_path_factory):
     """The fixture site (Tunisian and French cases) with a card for Tunisia only."""
     tmp = tmp_path_factory.mktemp("cards")
     project = make_project(tmp, "valid")
-    shutil.copytree(FIXTURES / "valid", project / "country_cards")
-    (project / "solutions").mkdir(exist_ok=True)  # watched by mkdocs.yml
+    shutil.copytree(FIXTURES / "valid", project / "country_cards", dirs_exist_ok=True)
     result = build(project, tmp / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     return tmp / "site"

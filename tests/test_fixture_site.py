@@ -20,7 +20,7 @@ def make_project(tmp_path: Path, content: str) -> Path:
     for folder in ("hooks", "overrides", "docs"):
         shutil.copytree(REPO / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(FIXTURES / content / "good_practices", project / "good_practices")
-    for folder in ("podcasts", "networks", "events", "solutions"):  # watched by mkdocs.yml, so they must exist
+    for folder in ("podcasts", "networks", "events", "solutions", "country_cards"):  # watched by mkdocs.yml, so they must exist
         (project / folder).mkdir()
     return project
 
