@@ -101,7 +101,7 @@ def _facts(ctx: Context, episode, t: dict, url: str) -> list[dict]:
         (t["label_duration"], media_files.clock(episode.duration)),
         (t["label_recording_language"], t.get(f"language_name_{meta['language']}", meta["language"])),
         (t["label_speakers"], {"lines": [f"{s['name']} ({s['role']})" for s in meta["speakers"]]}),
-        (t["label_themes"], {"tags": pages.theme_tags(ctx, meta["themes"], episode.lang, url)}),
+        (t["label_themes_fact"], {"tags": pages.theme_tags(ctx, meta["themes"], episode.lang, url)}),
     ]
     if episode.captions:
         names = [t.get(f"language_name_{lang}", lang) for lang in sorted(episode.captions)]

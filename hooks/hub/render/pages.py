@@ -267,7 +267,7 @@ def case_page(ctx: Context, versions: dict) -> Page:
     country = {"link": {"href": urls.relative(url, urls.country(meta["country"])), "text": countries.name(meta["country"], item.lang)}}
     facts = [
         (t["label_type"], {"badge": [meta["type"], t["type_" + meta["type"]]]}),
-        (t["label_themes"], {"tags": theme_tags(ctx, meta["themes"], item.lang, url)}),
+        (t["label_themes_fact"], {"tags": theme_tags(ctx, meta["themes"], item.lang, url)}),
         (t["label_country"], country),
     ]
     if meta.get("place"):
