@@ -460,6 +460,8 @@ ITEM = {"dimension": "election-rules", "goal": "A goal", "step": "A step", "date
             {"dropped": 3, "items": 1},
         ),
         ("not-a-list", hostile(plan={"items": {"0": ITEM}}), {"dropped": 1, "items": 0}),
+        # An earlier run that holds nothing usable is left out, counted once per part.
+        ("previous", hostile([ITEM], previous={"date": 5, "answers": {"__proto__": {"level": 3}}, "plan": []}), {"dropped": 3, "items": 1}),
     ],
 )
 def test_hostile_plans_in_an_import_are_clipped_or_left_out_with_a_message(opened, tmp_path, errors, name, data, expect):

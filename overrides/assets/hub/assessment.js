@@ -1100,13 +1100,20 @@
     sheet.appendChild(el("ol", { class: "hub-plan-sheet__items" }, plan.items.map(function (item) {
       var r = self.planResults.get(item.dimension);
       var facts = el("dl");
+      // Helpers as names, each in its own language (a case may be in English only).
+      var helpers = [];
+      self.chosenHelpers(item).forEach(function (h, i) {
+        if (i) helpers.push(" · ");
+        helpers.push(el("span", { lang: h.lang && h.lang !== self.bank.lang ? h.lang : null, text: h.name }));
+      });
       [
-        [t.assess_plan_goal, item.goal],
-        [t.assess_plan_step, item.step],
-        [t.assess_plan_date, item.date ? self.longDate(item.date) : ""],
-        [t.assess_plan_helpers, self.chosenHelpers(item).map(function (h) { return h.name; }).join(" · ")]
+        [t.assess_plan_goal, [item.goal]],
+        [t.assess_plan_step, [item.step]],
+        [t.assess_plan_date, [item.date ? self.longDate(item.date) : ""]],
+        [t.assess_plan_helpers, helpers]
       ].forEach(function (row) {
-        facts.appendChild(el("div", {}, [el("dt", { text: row[0] }), el("dd", { text: row[1] || "—" })]));
+        var shown = row[1].filter(Boolean);
+        facts.appendChild(el("div", {}, [el("dt", { text: row[0] }), el("dd", {}, shown.length ? shown : ["—"])]));
       });
       var score = r.score === null ? t.assess_no_score : r.score + " · " + r.band.name;
       return el("li", { "data-dimension": item.dimension }, [
