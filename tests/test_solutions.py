@@ -165,6 +165,44 @@ def test_damaged_files_give_messages_not_tracebacks(tmp_path, text):
     assert all(p.line >= 1 and p.field and p.message for p in found)
 
 
+def test_any_damage_to_a_challenge_or_its_devised_solution_gives_messages_not_tracebacks(tmp_path_factory):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from test_directory import _damaged, _property_values
+
+    valid = yaml.safe_load(VALID)
+    devised_fields = ["owner", "description", "status", "agreed", "follow_ups", "next_follow_up", "cases", "extra"]
+
+    @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+    @given(data=st.data())
+    def run(data):
+        changes = data.draw(st.dictionaries(st.sampled_from([*valid, "extra"]), _property_values(), max_size=3))
+        inner = data.draw(st.dictionaries(st.sampled_from(devised_fields), _property_values(), max_size=3))
+        damaged = _damaged(valid, changes)
+        if isinstance(damaged.get("devised"), list) and damaged["devised"] and isinstance(damaged["devised"][0], dict):
+            damaged["devised"] = [_damaged(damaged["devised"][0], inner)]
+        root = tmp_path_factory.mktemp("damaged", numbered=True)
+        entries, found, _ = _check(root, {"sample-challenge.yml": yaml.safe_dump(damaged, allow_unicode=True, sort_keys=False)})
+        assert bool(entries) != bool([p for p in found if p.severity == "error"])
+        assert all(p.line >= 1 and p.field and p.message for p in found)
+        for entry in entries.values():  # what the check lets through renders
+            cases = {case_id: {"en": FakeCase(case_id)} for case_id in CASES}
+            for lang in LANGUAGES:
+                solutions.challenge(entry.meta, lang, STRINGS[lang], THEMES, cases)
+                solutions.register(entries, lang, STRINGS[lang], THEMES)
+
+    run()
+
+
+class FakeCase:
+    """What a challenge page reads of a case version: its language and front matter."""
+
+    def __init__(self, case_id: str):
+        self.lang = "en"
+        self.meta = {"id": case_id, "title": case_id, "type": "good-practice"}
+
+
 def test_an_id_that_differs_from_the_file_name_is_refused(tmp_path):
     _, found, _ = _check(tmp_path, {"other-name.yml": VALID})
     assert [(p.line, p.field) for p in found] == [(1, "id")]
