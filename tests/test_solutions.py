@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import textwrap
 from pathlib import Path
@@ -201,6 +202,21 @@ class FakeCase:
     def __init__(self, case_id: str):
         self.lang = "en"
         self.meta = {"id": case_id, "title": case_id, "type": "good-practice"}
+
+
+def test_markup_in_a_challenge_stays_text_on_its_page(tmp_path):
+    hostile = VALID.replace('title: {en: "A challenge"', 'title: {en: "<img src=x onerror=alert(1)>"').replace(
+        'description: {en: "What it is."', 'description: {en: "</p></div><script>alert(1)</script>\\n\\n[x](javascript:alert(1))"'
+    )
+    entries, found, _ = _check(tmp_path, {"sample-challenge.yml": hostile})
+    assert found == []
+    cases = {case_id: {"en": FakeCase(case_id)} for case_id in CASES}
+    page = solutions.generated(entries, STRINGS, THEMES, cases)["en/solutions/sample-challenge.md"]
+    front, body = page.split("\n---\n", 1)
+    assert "<img" not in body and "<script" not in body
+    assert "&lt;/p&gt;&lt;/div&gt;&lt;script&gt;" in body
+    # The title is front matter, which the MkDocs adapter escapes for every page (hooks/site.py).
+    assert json.loads(front.split("---\n", 1)[1])["title"] == "<img src=x onerror=alert(1)>"
 
 
 def test_an_id_that_differs_from_the_file_name_is_refused(tmp_path):
