@@ -21,6 +21,10 @@ settings.register_profile("fast", max_examples=150)
 settings.load_profile(os.environ.get("HUB_TEST_PROFILE", "full"))
 
 
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the fixture site's generated pages")
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
