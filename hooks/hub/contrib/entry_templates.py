@@ -93,7 +93,7 @@ def schemas() -> dict:
     }
 
 
-FORM_HEADER = "# Generated from hooks/hub/{kind}_schema.py by scripts/generate; do not edit by hand.\n"
+FORM_HEADER = "# Generated from hooks/hub/support/{kind}_schema.py by scripts/generate; do not edit by hand.\n"
 
 
 def files() -> dict:

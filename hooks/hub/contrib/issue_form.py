@@ -221,7 +221,7 @@ def path(case_type: str, lang: str, root: Path = paths.REPO) -> Path:
     return root / FOLDER / f"case-{lang}-{case_type}.yml"
 
 
-HEADER = "# Generated from hooks/hub/case_schema.py by scripts/generate; do not edit by hand.\n"
+HEADER = "# Generated from hooks/hub/model/case_schema.py by scripts/generate; do not edit by hand.\n"
 
 
 class _Dumper(yaml.SafeDumper):

@@ -22,7 +22,7 @@ def _document(schema, title: str, source: str) -> dict:
 
 
 def case_document() -> dict:
-    return _document(case_schema.case_schema(themes.load()), "Case front matter", "hooks/hub/case_schema.py")
+    return _document(case_schema.case_schema(themes.load()), "Case front matter", "hooks/hub/model/case_schema.py")
 
 
 def documents() -> dict:
@@ -30,9 +30,9 @@ def documents() -> dict:
     docs = {
         "case": case_document(),
         "network": _document(
-            network_schema.network_schema(network_schema.load_vocabulary()), "Network entry", "hooks/hub/network_schema.py"
+            network_schema.network_schema(network_schema.load_vocabulary()), "Network entry", "hooks/hub/support/network_schema.py"
         ),
-        "event": _document(event_schema.event_schema(), "Event entry", "hooks/hub/event_schema.py"),
+        "event": _document(event_schema.event_schema(), "Event entry", "hooks/hub/support/event_schema.py"),
         "country_card": _document(country_card_schema.card_schema(), "Country card", "hooks/hub/support/country_card_schema.py"),
         "solution": _document(
             solution_schema.solution_schema(themes.load()), "Solutions register challenge", "hooks/hub/support/solution_schema.py"

@@ -16,7 +16,7 @@ from hub.model import paths, strings
 from hub.model import themes as theme_data
 
 FOLDER = Path(".github") / "PULL_REQUEST_TEMPLATE"
-HEADER = "<!-- Generated from hooks/hub/case_schema.py by scripts/generate; do not edit by hand. -->\n"
+HEADER = "<!-- Generated from hooks/hub/model/case_schema.py by scripts/generate; do not edit by hand. -->\n"
 GUIDE = (
     "<!-- The same checklist, with the fields and sections explained, is in the contribution guide:\n"
     "     docs/en/contribute.md (English), docs/ar/contribute.md (العربية). -->\n"
