@@ -106,8 +106,9 @@ def baseline_copy(target: Path, cases: Path) -> Path:
 # ------------------------------------------------------------------ timing
 
 
-def timed_build(folder: Path) -> tuple[float, int]:
-    """Seconds and peak memory (MiB) of one strict build."""
+def timed_build(folder: Path) -> tuple[float, int, float]:
+    """Seconds, peak memory (MiB) and CPU seconds (user + system) of one strict
+    build. CPU time is the steadier measure on a machine shared with other jobs."""
     out = folder / "site-out"
     shutil.rmtree(out, ignore_errors=True)
     start = time.perf_counter()
@@ -122,7 +123,7 @@ def timed_build(folder: Path) -> tuple[float, int]:
     elapsed = time.perf_counter() - start
     if status != 0:
         raise SystemExit(f"build failed in {folder}:\n{proc.stderr.read().decode()[-2000:]}")
-    return elapsed, usage.ru_maxrss // 1024
+    return elapsed, usage.ru_maxrss // 1024, usage.ru_utime + usage.ru_stime
 
 
 def timed_check(folder: Path) -> float:
@@ -137,18 +138,24 @@ def build_table(sizes, runs) -> list[dict]:
         with tempfile.TemporaryDirectory() as tmp:
             ours = project_copy(Path(tmp) / "ours", n)
             base = baseline_copy(Path(tmp) / "baseline", ours)
-            ours_times, base_times, memory = [], [], []
+            ours_times, base_times, memory, ours_cpu, base_cpu = [], [], [], [], []
             for _ in range(runs):  # alternate, so both see the same machine state
-                seconds, mib = timed_build(ours)
+                seconds, mib, cpu = timed_build(ours)
                 ours_times.append(seconds)
+                ours_cpu.append(cpu)
                 memory.append(mib)
-                base_times.append(timed_build(base)[0])
+                seconds, _, cpu = timed_build(base)
+                base_times.append(seconds)
+                base_cpu.append(cpu)
             checks = [timed_check(ours) for _ in range(runs)]
             row = {
                 "cases_per_language": n,
                 "build_s": round(statistics.median(ours_times), 2),
                 "baseline_s": round(statistics.median(base_times), 2),
                 "ratio": round(statistics.median(ours_times) / statistics.median(base_times), 2),
+                "build_cpu_s": round(statistics.median(ours_cpu), 2),
+                "baseline_cpu_s": round(statistics.median(base_cpu), 2),
+                "cpu_ratio": round(statistics.median(ours_cpu) / statistics.median(base_cpu), 2),
                 "check_s": round(statistics.median(checks), 2),
                 "peak_mib": max(memory),
             }
@@ -156,7 +163,7 @@ def build_table(sizes, runs) -> list[dict]:
             row["material_index_kb"] = material_index(base / "site-out")
             rows.append(row)
             print(
-                f"  {n:>5} cases: build {row['build_s']} s, baseline {row['baseline_s']} s, ratio {row['ratio']}, check {row['check_s']} s, peak {row['peak_mib']} MiB",
+                f"  {n:>5} cases: build {row['build_s']} s, baseline {row['baseline_s']} s, ratio {row['ratio']}; CPU {row['build_cpu_s']} s against {row['baseline_cpu_s']} s, ratio {row['cpu_ratio']}; check {row['check_s']} s, peak {row['peak_mib']} MiB",
                 flush=True,
             )
             print(
@@ -268,6 +275,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="runs per size (the median is reported)")
     parser.add_argument("--out", type=Path, default=REPO / "bench-results.json")
     parser.add_argument("--no-builds", action="store_true", help="only page weight and Lighthouse")
+    parser.add_argument("--builds-only", action="store_true", help="only the build times (no page weight, no Lighthouse)")
     args = parser.parse_args()
     results: dict = {"machine": {"cores": os.cpu_count(), "python": sys.version.split()[0]}}
     started = time.perf_counter()
@@ -275,6 +283,9 @@ def main() -> None:
     if not args.no_builds:
         print("Build time (median of %d alternate runs), our build vs the baseline:" % args.runs, flush=True)
         results["builds"] = build_table([int(n) for n in args.sizes.split(",")], args.runs)
+    if args.builds_only:
+        args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        return
 
     import lighthouse
     from helpers import Server, build
