@@ -74,8 +74,14 @@ def _outside_code(body: str) -> Iterator[tuple[int, str, bool]]:
             yield offset, line, not (HEADING.match(line) or HTML_BLOCK.match(line))
 
 
+# Every part NOT_PROSE finds holds one of these characters.
+NOT_PROSE_SIGNS = re.compile(r"[`\]<{]|https?:", re.I)
+
+
 def _blank(line: str, fill: str = " ") -> str:
     """The line with what is not prose (code, addresses, tags) overwritten, at the same length."""
+    if not NOT_PROSE_SIGNS.search(line):
+        return line  # most lines: plain prose
     return NOT_PROSE.sub(lambda m: fill * len(m.group(0)), line)
 
 
@@ -133,6 +139,8 @@ def problems(body: str, first_line: int, source_count: int) -> list[tuple[int, s
     found = []
     uncited = "error" if UNCITED_FIGURES_ARE_ERRORS else "warning"
     for line, sentence in sentences(body, first_line):
+        if not DIGIT.search(sentence):
+            continue  # no figure, nothing to cite
         markers = [int(n) for run in MARKER_RUN.findall(sentence) for n in MARKER.findall(run)]
         if DIGIT.search(MARKER_RUN.sub("", sentence)) and not markers:
             found.append(
