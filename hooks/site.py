@@ -3,14 +3,21 @@
 Thin on purpose: all rules and page texts live in hooks/hub/. What is here is
 only the glue to MkDocs 1.6 and mkdocs-static-i18n 1.3.1 (pinned):
 
-* on_config: check every content and data file; fail with the core's messages.
+* on_config: check every content and data file (fail with the core's
+  messages), then build the core's Site (hub.render.site): every generated
+  page, the splices of generated HTML, feeds, calendars and redirects.
 * on_files (early): add each generated page as if it were docs/<lang>/<path>.md,
   so static-i18n pairs the languages (switch, hreflang, sitemap, fallback).
 * on_nav (late, after static-i18n rebuilt its file objects): give those files
   their generated Markdown. static-i18n crashes on File.generated(content=...)
   and drops files from outside docs/, hence the two steps.
+* on_page_content / on_post_page: the Site's splices back into each page,
+  searchable ones first, the others once search has read the page.
 * on_page_context / on_post_build: each page's text into the search index of
-  its language (hub.search), written once every language is built.
+  its language (hub.search), written once every language is built, with the
+  Site's files.
+
+The only state is the one `Build` of the current build (see `_current`).
 """
 
 from __future__ import annotations
