@@ -37,22 +37,20 @@ WRITTEN = {
         "election-rules": (
             "Know how the quota is applied in my district, and say so in public",
             "Meet the election authority's office; ask for the 2022 complaint rules\\procedures",
-            "03152027",
             "2027-03-15",
         ),
-        "office-safety": ("Work without threats", "Write down every incident, with dates\nand witnesses", "04302027", "2027-04-30"),
+        "office-safety": ("Work without threats", "Write down every incident, with dates\nand witnesses", "2027-04-30"),
     },
     "ar": {
         "election-rules": (
             "أن أعرف كيف تُطبَّق الحصة في دائرتي، وأن أقول ذلك علنًا",
             "ألتقي مكتب هيئة الانتخابات؛ وأطلب قواعد الشكاوى\\الإجراءات",
-            "03152027",
             "2027-03-15",
         ),
-        "office-safety": ("أن أعمل دون تهديد", "أدوّن كل حادثة، بتاريخها\nوشهودها", "04302027", "2027-04-30"),
+        "office-safety": ("أن أعمل دون تهديد", "أدوّن كل حادثة، بتاريخها\nوشهودها", "2027-04-30"),
     },
 }
-RETAKE = ("09012027", "2027-09-01")
+RETAKE = "2027-09-01"
 
 
 @pytest.fixture
@@ -75,10 +73,15 @@ def tab_to(page, element_id):
     tab_until(page, f"() => document.activeElement.id === {element_id!r}", 400)
 
 
-def type_date(page, digits):
-    """A date typed into Chromium's date field, whose parts follow the browser's
-    locale (en-US here: month, day, year), whatever the page's language."""
-    page.keyboard.type(digits)
+def type_date(page, iso):
+    """Type a date into Chromium's date field, whose parts come in the order of
+    the browser's locale (not the page's language): month, day, year in en-US."""
+    order = page.evaluate(
+        """() => new Intl.DateTimeFormat(navigator.language).formatToParts(new Date(2027, 2, 15))
+            .map(part => part.type).filter(type => ["day", "month", "year"].includes(type))"""
+    )
+    year, month, day = iso.split("-")
+    page.keyboard.type("".join({"year": year, "month": month, "day": day}[part] for part in order))
 
 
 def plan_in_storage(page):
@@ -94,7 +97,7 @@ def write_plan_by_keyboard(page, lang):
     page.keyboard.press("Tab")
     assert focused(page) == "hub-plan-pick-office-safety"
     page.keyboard.press("Space")
-    for dimension, (goal, step, typed, _) in WRITTEN[lang].items():
+    for dimension, (goal, step, iso) in WRITTEN[lang].items():
         base = f"hub-plan-{dimension}"
         tab_to(page, f"{base}-goal")
         page.keyboard.type(goal)
@@ -106,24 +109,24 @@ def write_plan_by_keyboard(page, lang):
             page.keyboard.type(line)
         page.keyboard.press("Tab")
         assert focused(page) == f"{base}-date"
-        type_date(page, typed)
+        type_date(page, iso)
         # The first suggested network, and words of one's own.
         tab_to(page, f"{base}-networks-0")
         page.keyboard.press("Space")
         tab_to(page, f"{base}-other")
         page.keyboard.type("Rana, a councillor" if lang == "en" else "رنا، عضوة مجلس")
     tab_to(page, "hub-plan-retake")
-    type_date(page, RETAKE[0])
+    type_date(page, RETAKE)
 
 
 def assert_plan_shown(page, lang):
-    for dimension, (goal, step, _, iso) in WRITTEN[lang].items():
+    for dimension, (goal, step, iso) in WRITTEN[lang].items():
         base = f"#hub-plan-{dimension}"
         assert page.input_value(f"{base}-goal") == goal
         assert page.input_value(f"{base}-step") == step
         assert page.input_value(f"{base}-date") == iso
         assert page.is_checked(f"{base}-networks-0")
-    assert page.input_value("#hub-plan-retake") == RETAKE[1]
+    assert page.input_value("#hub-plan-retake") == RETAKE
 
 
 def press_for_download(page, element_id):
@@ -150,7 +153,7 @@ def assert_calendar(raw, calendar, lang, page):
     assert all(e["DTSTAMP"].dt.tzinfo is not None for e in events.values())
     retake = next(e for uid, e in events.items() if "-retake@" in uid)
     steps = {next(d for d in WRITTEN[lang] if f"-{d}@" in uid): e for uid, e in events.items() if e is not retake}
-    for dimension, (goal, step, _, iso) in WRITTEN[lang].items():
+    for dimension, (goal, step, iso) in WRITTEN[lang].items():
         event = steps[dimension]
         assert event["DTSTART"].dt == date.fromisoformat(iso)
         assert event["DTEND"].dt == date.fromisoformat(iso) + timedelta(days=1)
@@ -161,7 +164,7 @@ def assert_calendar(raw, calendar, lang, page):
         assert NAMES[lang][dimension] in description
         assert ("Rana, a councillor" if lang == "en" else "رنا، عضوة مجلس") in description
         assert "/networks/#" in description
-    assert retake["DTSTART"].dt == date.fromisoformat(RETAKE[1])
+    assert retake["DTSTART"].dt == date.fromisoformat(RETAKE)
     assert str(retake["SUMMARY"]) == T[lang]["assess_plan_ics_retake"]
     assert str(retake["URL"]) == page.url.split("#")[0]
     alarms = retake.walk("VALARM")
@@ -175,7 +178,7 @@ def assert_only_the_plan_prints(page, lang):
     page.emulate_media(media="print")
     sheet = page.locator(".hub-plan-sheet")
     assert sheet.is_visible()
-    for dimension, (goal, step, _, _) in WRITTEN[lang].items():
+    for dimension, (goal, step, _) in WRITTEN[lang].items():
         item = sheet.locator(f"li[data-dimension={dimension}]")
         assert item.locator("h3").inner_text() == NAMES[lang][dimension]
         assert goal in item.inner_text() and step.split("\n")[0] in item.inner_text()
@@ -202,7 +205,7 @@ def test_a_plan_made_by_keyboard_prints_exports_comes_back_and_goes_to_a_calenda
     assert axe.violations(page) == []
     saved = plan_in_storage(page)
     assert [item["dimension"] for item in saved["items"]] == list(WRITTEN[lang])
-    assert saved["retake"] == RETAKE[1]
+    assert saved["retake"] == RETAKE
     # It survives a reload.
     page.reload()
     page.wait_for_selector(".hub-plan")
