@@ -18,7 +18,17 @@ import pytest
 import axe
 import test_assessment_storage_browser as storage_tests
 from hub.model import strings
-from test_assessment_browser import BANK, DIMENSIONS, answers_for, complete_by_keyboard, export_file, planned, tab_until, url
+from test_assessment_browser import (
+    BANK,
+    DIMENSIONS,
+    answers_for,
+    assert_only_local,
+    complete_by_keyboard,
+    export_file,
+    planned,
+    tab_until,
+    url,
+)
 from test_assessment_storage_browser import local, state, storage_mode
 
 T = strings.load()
@@ -242,6 +252,7 @@ def test_a_plan_made_by_keyboard_prints_exports_comes_back_and_goes_to_a_calenda
     assert_plan_shown(fresh, lang)
     assert plan_in_storage(fresh) == saved
     context.close()
+    assert_only_local(page)
     assert errors == []
 
 
@@ -272,8 +283,9 @@ def test_five_full_dimensions_print_on_one_a4_page_and_fit_a_phone(opened, tmp_p
         if boxes.count() > 3:
             assert boxes.nth(3).is_disabled()
     assert len(plan_in_storage(page)["items"]) == 5
-    # No sixth dimension can be chosen.
+    # No sixth dimension can be chosen, and the page says why.
     assert page.locator(".hub-plan-choice input:not(:checked)").first.is_disabled()
+    assert page.locator("#hub-plan-count").inner_text() == T[lang]["assess_plan_full"].format(n=5, max=5)
     page.focus("#hub-plan-print")
     page.keyboard.press("Enter")
     assert_items = page.locator(".hub-plan-sheet li")

@@ -171,7 +171,9 @@
         items.appendChild(this.planFieldset(item));
         limit();
         this.planChanged();
-        this.planSay(format(t.assess_plan_added, { name: r.dimension.name }), "info");
+        var said = format(t.assess_plan_added, { name: r.dimension.name });
+        if (plan.items.length === PLAN.items) said += " " + format(t.assess_plan_full, { n: PLAN.items, max: PLAN.items });
+        this.planSay(said, "info");
         return;
       }
       var existing = this.planItem(id);
