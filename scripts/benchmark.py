@@ -53,8 +53,8 @@ def synthetic_case(index: int, lang: str, rng: random.Random) -> str:
         f"sources: [{{title: Synthetic source, publisher: Benchmark, year: 2020, language: en}}]\nreviewed: 2026-01-01\nreviewer: Benchmark\n---\n"
     )
     sections = []
-    for names in case_schema.SECTIONS[case_type]:
-        paragraph = " ".join(rng.choice(words) for _ in range(600 // len(case_schema.SECTIONS[case_type])))
+    for names in case_schema.sections()[case_type]:
+        paragraph = " ".join(rng.choice(words) for _ in range(600 // len(case_schema.sections()[case_type])))
         sections.append(f"## {names[lang]}\n\n{paragraph}.\n")
     return front + "\n" + "\n".join(sections)
 

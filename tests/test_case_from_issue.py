@@ -73,7 +73,7 @@ def render(item) -> str:
         if not fills:
             answer = "\n".join(f"- [X] {labels[lang]}" for _, labels in question.options)
         elif fills.startswith("section:"):
-            names = case_schema.SECTIONS[meta["type"]][int(fills.split(":")[1]) - 1]
+            names = case_schema.sections()[meta["type"]][int(fills.split(":")[1]) - 1]
             answer = sections[names[lang]].strip()
         elif fills == "sources":
             answer = "\n\n".join(

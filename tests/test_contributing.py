@@ -68,7 +68,7 @@ def test_the_form_questions_map_one_to_one_to_the_schema(case_type):
     questions = issue_form.questions(case_type, THEMES, STRINGS)
     fills = [q.fills for q in questions if q.fills]
     assert len(set(fills)) == len(fills)
-    sections = {f"section:{n}" for n in range(1, len(case_schema.SECTIONS[case_type]) + 1)}
+    sections = {f"section:{n}" for n in range(1, len(case_schema.sections()[case_type]) + 1)}
     assert set(fills) == (schema_fields() - set(issue_form.NOT_ASKED)) | sections
     schema = case_schema.case_schema(THEMES)
     for question in questions:
@@ -88,7 +88,7 @@ def test_both_languages_ask_the_same_questions_in_the_same_order(case_type):
     ids = {lang: [e.get("id") for e in form["body"]] for lang, form in forms.items()}
     assert ids["en"] == ids["ar"]
     sections = [e["attributes"]["label"] for e in forms["ar"]["body"] if e.get("id", "").startswith("section-")]
-    assert sections == [names["ar"] for names in case_schema.SECTIONS[case_type]]
+    assert sections == [names["ar"] for names in case_schema.sections()[case_type]]
 
 
 def test_the_committed_forms_and_templates_are_the_generated_ones():
@@ -109,7 +109,7 @@ def test_the_new_case_checklist_states_the_validators_rules():
     text = (REPO / ".github" / "PULL_REQUEST_TEMPLATE" / "new-case.md").read_text(encoding="utf-8")
     for field in case_schema.case_schema(THEMES).fields:
         assert f"`{field.name}`" in text, field.name
-    for sections in case_schema.SECTIONS.values():
+    for sections in case_schema.sections().values():
         for names in sections:
             assert f"`## {names['en']}`" in text
     assert ", ".join(f"`{t.id}`" for t in THEMES) in text
@@ -128,7 +128,7 @@ def test_the_guide_shows_every_field_section_and_rule_in_its_language(site, lang
     assert "<!-- hub:" not in text
     for field in case_schema.case_schema(THEMES).fields:
         assert f">{field.name}</code>" in text and field.help[lang] in words, field.name
-    for sections in case_schema.SECTIONS.values():
+    for sections in case_schema.sections().values():
         for names in sections:
             assert f"## {names['en']}" in text and f"## {names['ar']}" in text and names["hint"][lang] in text
     for item in checklists.new_case(STRINGS[lang], lang, THEMES) + checklists.translation(STRINGS[lang], lang, THEMES):

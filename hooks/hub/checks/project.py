@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hub.checks import citations
-from hub.media import episodes, podcast_feed
-from hub.model import assessment, case_schema, content, paths, strings, themes, topics
+from hub.media import episode_schema, episodes, podcast_feed
+from hub.model import assessment, case_schema, content, field_texts, paths, strings, themes, topics
 from hub.model.problems import Problem
-from hub.support import country_cards, events, network_schema, networks, solutions
+from hub.support import country_card_schema, country_cards, event_schema, events, network_schema, networks, solution_schema, solutions
 
 
 @dataclass(frozen=True)
@@ -89,8 +89,9 @@ def check(layout: Layout | None = None) -> Report:
     report.problems += themes.check(layout.themes_file, layout.root)
     report.problems += topics.check(layout.topics_file, layout.root)
     report.problems += strings.check(layout.strings_dir, layout.root)
+    report.problems += case_schema.check_sections(root=layout.root)
     if report.problems:
-        # Without valid theme and topic lists no case can be judged; say so once.
+        # Without valid theme and topic lists (and sections) no case can be judged; say so once.
         return report
     report.themes = themes.load(layout.themes_file)
     report.topics = topics.load(layout.topics_file)
@@ -136,5 +137,21 @@ def check(layout: Layout | None = None) -> Report:
     report.solutions, found, checked = solutions.check(layout.root / "solutions", layout.root, report.themes, {i.id for i in items})
     report.problems += found
     report.files_checked += checked
+    report.problems += field_text_problems(layout.root, report.themes, report.topics, report.vocabulary)
     report.problems.sort(key=lambda p: (p.path, p.line, p.field))
     return report
+
+
+def field_text_problems(root: Path, theme_list, topic_list, vocabulary=None) -> list[Problem]:
+    """The help of every schema's fields (data/fields/<schema>.yml) against the schema:
+    each field has its help in every language, no help names a field that does not exist."""
+    vocabulary = vocabulary or network_schema.Vocabulary({}, {})
+    schemas = {
+        "case": (case_schema.case_schema(theme_list, topic_list), case_schema.help_values(theme_list, topic_list)),
+        "episode": (episode_schema.episode_schema(theme_list), episode_schema.help_values(theme_list)),
+        "network": (network_schema.network_schema(vocabulary), network_schema.help_values(vocabulary)),
+        "event": (event_schema.event_schema(), {}),
+        "solution": (solution_schema.solution_schema(theme_list), solution_schema.help_values(theme_list)),
+        "country_card": (country_card_schema.card_schema(), {}),
+    }
+    return [problem for name, (schema, values) in schemas.items() for problem in field_texts.check(name, schema, values, root=root)]

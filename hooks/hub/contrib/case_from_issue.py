@@ -31,7 +31,7 @@ import yaml
 
 from hub.checks import project
 from hub.contrib import issue_form
-from hub.model import case_schema, countries, paths, strings
+from hub.model import case_schema, countries, ids, paths, strings
 from hub.model import themes as theme_data
 from hub.model.languages import LANGUAGES
 from hub.model.schema import Code, Group, Integer, ListOf
@@ -263,7 +263,7 @@ def case_text(proposal: Proposal, case_id: str, today: datetime.date, theme_list
     if problems:
         raise BodyError(proposal.where, problems, ASK_THE_PROPOSER)
     lines.append("---")
-    for number, names in enumerate(case_schema.SECTIONS[proposal.case_type], start=1):
+    for number, names in enumerate(case_schema.sections()[proposal.case_type], start=1):
         text = ANSWER_HEADING.sub("###", proposal.answers[f"section:{number}"])
         lines += ["", f"## {names[proposal.lang]}", "", text]
     return "\n".join(lines) + "\n"
@@ -279,13 +279,9 @@ def _case_id(proposals: list[Proposal], given: str | None) -> tuple[str | None, 
         case_id = answered.pop()
     else:
         label = proposals[0].label("id")
-        return None, [
-            f"«{label}» is empty: choose an id (lower-case letters, digits and hyphens, e.g. tunisia-parity-2018) and run again with --id <id>"
-        ]
-    if not re.fullmatch(case_schema.ID_PATTERN, case_id) or len(case_id) > 80:
-        return None, [
-            f"{case_id!r} is not a valid case id: use lower-case letters, digits and single hyphens, e.g. tunisia-parity-2018 (or give one with --id)"
-        ]
+        return None, [f"«{label}» is empty: choose an id ({ids.ID_RULE}, e.g. tunisia-parity-2018) and run again with --id <id>"]
+    if not ids.is_id(case_id):
+        return None, [f"{case_id!r} is not a valid case id: use {ids.ID_RULE}, e.g. tunisia-parity-2018 (or give one with --id)"]
     return case_id, []
 
 

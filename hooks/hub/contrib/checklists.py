@@ -26,7 +26,7 @@ def _sections_listing(t: dict, lang: str) -> str:
     """Each type's headings in this language, e.g. 'Good practice: `## Context`, …'."""
     return SEMICOLON[lang].join(
         f"{t['type_' + case_type]}: " + COMMA[lang].join(QUOTED[lang].format(f"## {names[lang]}") for names in sections)
-        for case_type, sections in case_schema.SECTIONS.items()
+        for case_type, sections in case_schema.sections().items()
     )
 
 

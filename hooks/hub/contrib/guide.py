@@ -120,7 +120,7 @@ def case_sections(ctx, page_url: str) -> str:
     """For each case type, its required headings in both languages and what goes under each."""
     t = ctx.t
     parts = []
-    for case_type, sections in case_schema.SECTIONS.items():
+    for case_type, sections in case_schema.sections().items():
         parts.append(t["guide_sections_of"].format(type=f"**{t['type_' + case_type]}**", value=f"`{case_type}`") + "\n\n")
         header = [t[f"guide_section_{lang}"] for lang in LANGUAGES] + [t["guide_what"]]
         parts.append("| " + " | ".join(header) + " |\n" + "| --- " * len(header) + "|\n")

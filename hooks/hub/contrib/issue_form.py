@@ -168,7 +168,7 @@ def questions(case_type: str, theme_list=None, strings_by_lang=None) -> list[Que
                     placeholder=_placeholder(field),
                 )
             )
-    for number, names in enumerate(case_schema.SECTIONS[case_type], start=1):
+    for number, names in enumerate(case_schema.sections()[case_type], start=1):
         found.append(
             Question(
                 f"section-{number}", f"section:{number}", "textarea", True, {lang: names[lang] for lang in LANGUAGES}, dict(names["hint"])

@@ -7,10 +7,9 @@ come from here, so their comments always match the validator's rules.
 from __future__ import annotations
 
 import datetime
-import re
 from pathlib import Path
 
-from hub.model import case_schema, paths, strings, themes
+from hub.model import case_schema, ids, paths, strings, themes
 from hub.model.languages import LANGUAGES
 
 # Values a new case starts with: valid YAML that scripts/check flags until filled in.
@@ -50,9 +49,9 @@ def text(lang: str, case_id: str = "your-case-id", today: datetime.date | None =
         value = STARTING_VALUES[field.name].format(id=case_id, year=year, today=date, reviewer=reviewer)
         lines.append(f"{field.name}:{value}" if value.startswith("\n") else f"{field.name}: {value}")
     lines.append("---")
-    for names in case_schema.SECTIONS["good-practice"]:
+    for names in case_schema.sections()["good-practice"]:
         lines += ["", f"## {names[lang]}", "", f"<!-- {names['hint'][lang]} -->"]
-    other = case_schema.SECTIONS["faltering-implementation"]
+    other = case_schema.sections()["faltering-implementation"]
     note = {
         "en": "For type faltering-implementation, use these sections instead: ",
         "ar": "إذا كان النوع faltering-implementation فاستخدموا هذه الأقسام بدلًا منها: ",
@@ -68,8 +67,8 @@ def templates(root: Path = paths.REPO) -> dict:
 
 def new_case(case_id: str, root: Path = paths.REPO) -> list[Path]:
     """Write both language files of a new case; refuse a bad or taken id."""
-    if not re.fullmatch(case_schema.ID_PATTERN, case_id) or len(case_id) > 80:
-        raise ValueError(f"{case_id!r} is not a valid id: use lower-case letters, digits and single hyphens, e.g. tunisia-parity-2018")
+    if not ids.is_id(case_id):
+        raise ValueError(f"{case_id!r} is not a valid id: use {ids.ID_RULE}, e.g. tunisia-parity-2018")
     targets = [root / "good_practices" / f"{case_id}.{lang}.md" for lang in LANGUAGES]
     taken = [paths.relative(t, root) for t in targets if t.exists()]
     if taken:

@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from hub.model import datafile, paths, topics, yamlnodes
+from hub.model.ids import id_kind
 from hub.model.languages import LANGUAGES
 from hub.model.problems import Problem
 from hub.model.schema import Choice, Field, Group, Integer, ListOf, Text
@@ -23,7 +24,7 @@ from hub.model.themes import bilingual
 BANK_FILE = paths.DATA / "assessment.yml"
 KINDS = ("capacity", "environment")
 LEVELS = 4
-ID = Text(80, r"[a-z0-9]+(?:-[a-z0-9]+)*", "lower-case letters, digits and single hyphens")
+ID = id_kind()
 
 
 def _per_language(item, count=None) -> Group:

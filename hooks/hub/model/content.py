@@ -102,8 +102,8 @@ def check_case(item: Item, schema: Group) -> list[Problem]:
         for line, message in safe_html.problems(item.body, item.body_line, item.root / "mkdocs.yml")
     ]
     case_type = item.meta.get("type")
-    if isinstance(case_type, str) and case_type in case_schema.SECTIONS:
-        required = [names[item.lang] for names in case_schema.SECTIONS[case_type]]
+    if isinstance(case_type, str) and case_type in case_schema.sections():
+        required = [names[item.lang] for names in case_schema.sections()[case_type]]
         end_line = item.body_line + max(len(item.body.splitlines()) - 1, 0)
         found += [
             Problem(item.rel, line, "body", message)

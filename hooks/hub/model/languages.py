@@ -9,6 +9,8 @@ DIRECTION = {"en": "ltr", "ar": "rtl"}
 NAMES = {"en": "English", "ar": "العربية"}
 # Arabic separates list items with the Arabic comma.
 LIST_SEPARATOR = {"en": ", ", "ar": "، "}
+# Items that hold commas of their own (a theme's name) are set apart by semicolons.
+ITEM_SEPARATOR = {"en": "; ", "ar": "؛ "}
 
 
 def other(lang: str) -> str:
@@ -18,3 +20,8 @@ def other(lang: str) -> str:
 
 def list_separator(lang: str) -> str:
     return LIST_SEPARATOR.get(lang, ", ")
+
+
+def joined(items, lang: str, separator: dict = LIST_SEPARATOR) -> str:
+    """The items as one text in the language's way of listing them."""
+    return separator.get(lang, separator[DEFAULT]).join(str(item) for item in items)

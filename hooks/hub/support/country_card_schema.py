@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 import yaml
 
-from hub.model import yamlnodes
+from hub.model import field_texts, yamlnodes
 from hub.model.case_schema import SOURCE, YEAR
 from hub.model.languages import LANGUAGES
 from hub.model.schema import Choice, Date, Decimal, Either, Field, Group, Integer, Kind, ListOf, Text, Url, _scalar, received
@@ -55,39 +55,11 @@ class YearOrDate(Kind):
         return {"anyOf": [{"type": "integer", "minimum": 1900, "maximum": 2100}, {"type": "string", "pattern": r"^\d{4}(-\d{2}-\d{2})?$"}]}
 
 
-def _help(en: str, ar: str) -> dict:
-    return {"en": en, "ar": ar}
-
-
-CITES = Field(
-    "sources",
-    ListOf(Integer(1, MAX_SOURCES, hint="a source number"), unique=True),
-    help=_help(
-        "The numbers, in the list `sources` at the end of the file, of the sources that give this block's facts.",
-        "أرقام المصادر، في القائمة sources آخر الملف، التي تذكر معلومات هذا القسم.",
-    ),
-    example="[1, 2]",
-)
-NOTE = Field(
-    "note",
-    bilingual(600),
-    required=False,
-    help=_help(
-        "Optional: what the reader should know besides the figures, e.g. where sources disagree.",
-        "اختياري: ما ينبغي أن يعرفه القارئ إلى جانب الأرقام، مثل اختلاف المصادر.",
-    ),
-    example="{en: ..., ar: ...}",
-)
+CITES = Field("sources", ListOf(Integer(1, MAX_SOURCES, hint="a source number"), unique=True))
+NOTE = Field("note", bilingual(600), required=False)
 # Sweden's press-freedom act, which opened official documents to the public, dates from 1766.
 LAW_YEAR = Integer(1700, 2100, hint="a year (four digits)")
 PERCENT = or_unknown(Decimal(0, 100, hint="a share in percent"))
-
-
-def _text_block(en_help: str, ar_help: str, length: int) -> list:
-    return [
-        Field("en", Text(length), help=_help(en_help + " In English.", ar_help + " بالإنجليزية.")),
-        Field("ar", Text(length), help=_help(en_help + " In Arabic.", ar_help + " بالعربية.")),
-    ]
 
 
 def _needs_when(condition, names: tuple):
@@ -111,44 +83,10 @@ def _word(present: dict, name: str) -> str | None:
 
 QUOTA = Group(
     [
-        Field(
-            "kind",
-            Choice(QUOTA_KINDS, "a kind of quota"),
-            help=_help(
-                "legislated (a rule on candidate lists in the law), reserved-seats (seats kept for women), voluntary-party (parties' own rules) or none.",
-                "legislated (قاعدة قانونية على القوائم) أو reserved-seats (مقاعد مخصصة للنساء) أو voluntary-party (قواعد الأحزاب نفسها) أو none (لا شيء).",
-            ),
-            example="legislated",
-        ),
-        Field(
-            "rule",
-            bilingual(600),
-            help=_help(
-                "The rule in words: its type and level (share, places on lists).",
-                "القاعدة بالكلمات: نوعها ومستواها (النسبة والمراتب في القوائم).",
-            ),
-            example="{en: ..., ar: ...}",
-        ),
-        Field(
-            "sanction",
-            or_unknown(bilingual(400)),
-            required=False,
-            help=_help(
-                "What happens to a list or party that breaks it, or unknown; not needed when kind is none.",
-                "ما يترتب على قائمة أو حزب يخالفها، أو unknown؛ لا يلزم إذا كان النوع none.",
-            ),
-            example="unknown",
-        ),
-        Field(
-            "since",
-            or_unknown(YEAR),
-            required=False,
-            help=_help(
-                "The year the rule first applied to local councils, or unknown; not needed when kind is none.",
-                "سنة أول تطبيق للقاعدة على المجالس المحلية، أو unknown؛ لا يلزم إذا كان النوع none.",
-            ),
-            example="2014",
-        ),
+        Field("kind", Choice(QUOTA_KINDS, "a kind of quota")),
+        Field("rule", bilingual(600)),
+        Field("sanction", or_unknown(bilingual(400)), required=False),
+        Field("since", or_unknown(YEAR), required=False),
         NOTE,
         CITES,
     ],
@@ -157,58 +95,15 @@ QUOTA = Group(
 )
 
 LATEST = Group(
-    [
-        Field("year", YEAR, help=_help("The year of the latest local elections.", "سنة آخر انتخابات محلية."), example="2018"),
-        Field(
-            "women_councillors_percent",
-            PERCENT,
-            help=_help("Women's share of council seats, in percent, or unknown.", "نسبة النساء من مقاعد المجالس بالمئة، أو unknown."),
-            example="47.0",
-        ),
-        Field(
-            "women_mayors_percent",
-            PERCENT,
-            help=_help(
-                "Women's share of mayors (council presidents), in percent, or unknown.",
-                "نسبة النساء بين رؤساء البلديات بالمئة، أو unknown.",
-            ),
-            example="19.5",
-        ),
-        NOTE,
-        CITES,
-    ],
+    [Field("year", YEAR), Field("women_councillors_percent", PERCENT), Field("women_mayors_percent", PERCENT), NOTE, CITES],
     hint="the latest elections (year, women_councillors_percent, women_mayors_percent, sources)",
 )
 
 ACCESS = Group(
     [
-        Field(
-            "law",
-            Either(("none",), bilingual(300)),
-            help=_help(
-                "The name of the access-to-information law in each language, or none.",
-                "اسم قانون الحق في الحصول على المعلومات بكل لغة، أو none.",
-            ),
-            example="{en: ..., ar: ...}",
-        ),
-        Field(
-            "year",
-            or_unknown(LAW_YEAR),
-            required=False,
-            help=_help(
-                "The year of the law, or unknown; not needed when law is none.", "سنة القانون، أو unknown؛ لا يلزم إذا كان القانون none."
-            ),
-            example="2016",
-        ),
-        Field(
-            "binds_municipalities",
-            Choice(BINDS, "yes, no or unknown"),
-            required=False,
-            help=_help(
-                "Whether the law applies to municipalities: yes, no or unknown.", "هل يسري القانون على البلديات: yes أو no أو unknown."
-            ),
-            example="yes",
-        ),
+        Field("law", Either(("none",), bilingual(300))),
+        Field("year", or_unknown(LAW_YEAR), required=False),
+        Field("binds_municipalities", Choice(BINDS, "yes, no or unknown"), required=False),
         NOTE,
         CITES,
     ],
@@ -216,21 +111,7 @@ ACCESS = Group(
     hint="an access-to-information block (law, year, binds_municipalities, sources)",
 )
 
-NEXT = Group(
-    [
-        Field(
-            "when",
-            or_unknown(YearOrDate()),
-            help=_help(
-                "The year or day of the next local elections, if scheduled.", "سنة الانتخابات المحلية القادمة أو يومها إن كان محددًا."
-            ),
-            example='"2026"',
-        ),
-        NOTE,
-        CITES,
-    ],
-    hint="the next elections (when, sources)",
-)
+NEXT = Group([Field("when", or_unknown(YearOrDate())), NOTE, CITES], hint="the next elections (when, sources)")
 
 
 @dataclass
@@ -267,7 +148,7 @@ CARD_SOURCE = Group(
     [
         SOURCE.field("title"),
         SOURCE.field("publisher"),
-        replace(SOURCE.field("year"), kind=or_unknown(YEAR), example="2023"),
+        replace(SOURCE.field("year"), kind=or_unknown(YEAR)),
         replace(SOURCE.field("url"), kind=WebUrl(), required=True),
         SOURCE.field("language"),
     ],
@@ -314,111 +195,29 @@ def uncited(node: yaml.Node) -> list[tuple[yaml.Node, int]]:
 BLOCKS = ("electoral_system", "quota", "latest_local_elections", "access_to_information", "campaign_finance", "next_local_elections")
 
 
+def _text(length: int) -> list:
+    """A text in each language, with the block's note and cited sources."""
+    return [*bilingual(length).fields, NOTE, CITES]
+
+
 def card_schema() -> Group:
-    return Group(
+    schema = Group(
         [
-            Field(
-                "country",
-                COUNTRY_CODE,
-                help=_help(
-                    "The country's ISO 3166-1 alpha-2 code; equal to the file name before .yml.",
-                    "رمز البلد وفق ISO 3166-1؛ يطابق اسم الملف قبل ‎.yml.",
-                ),
-                example="TN",
-            ),
-            Field(
-                "reviewed",
-                Date(),
-                help=_help(
-                    "The day the facts were last checked against the sources (YYYY-MM-DD); the card shows it.",
-                    "يوم آخر تحقق من المعلومات مقابل المصادر (YYYY-MM-DD)؛ تعرضه البطاقة.",
-                ),
-                example="2026-11-30",
-            ),
-            Field(
-                "reviewer",
-                Text(120),
-                help=_help("Who checked it: a role, never a person's name.", "من تحقق منها: صفة لا اسم شخص أبدًا."),
-                example='"Hub editors"',
-            ),
-            Field(
-                "electoral_system",
-                Group(
-                    [
-                        *_text_block("The municipal electoral system in one sentence.", "النظام الانتخابي البلدي في جملة واحدة.", 600),
-                        NOTE,
-                        CITES,
-                    ],
-                    hint="the electoral system (en, ar, sources)",
-                ),
-                help=_help(
-                    "How municipal councils (and mayors) are elected, in one sentence.",
-                    "كيف تُنتخب المجالس البلدية (ورؤساؤها)، في جملة واحدة.",
-                ),
-            ),
-            Field(
-                "quota",
-                or_unknown(QUOTA),
-                help=_help(
-                    "The quota or parity rule for local councils, or unknown for the whole block.",
-                    "قاعدة الحصة أو المناصفة في المجالس المحلية، أو unknown للقسم كله.",
-                ),
-            ),
-            Field(
-                "latest_local_elections",
-                or_unknown(LATEST),
-                help=_help(
-                    "The latest local elections and women's shares of seats and of mayors, or unknown.",
-                    "آخر انتخابات محلية ونسبتا النساء من المقاعد ومن رؤساء البلديات، أو unknown.",
-                ),
-            ),
-            Field(
-                "access_to_information",
-                or_unknown(ACCESS),
-                help=_help(
-                    "The access-to-information law and whether it binds municipalities, or unknown.",
-                    "قانون الحق في الحصول على المعلومات وهل يُلزم البلديات، أو unknown.",
-                ),
-            ),
-            Field(
-                "campaign_finance",
-                or_unknown(
-                    Group(
-                        [
-                            *_text_block(
-                                "The rules for candidates' campaign money in local elections.",
-                                "قواعد تمويل حملات المترشحين في الانتخابات المحلية.",
-                                800,
-                            ),
-                            NOTE,
-                            CITES,
-                        ],
-                        hint="campaign-finance rules (en, ar, sources)",
-                    )
-                ),
-                help=_help(
-                    "Campaign-finance rules for candidates in local elections, or unknown.",
-                    "قواعد تمويل الحملات للمترشحين في الانتخابات المحلية، أو unknown.",
-                ),
-            ),
-            Field(
-                "next_local_elections",
-                or_unknown(NEXT),
-                help=_help("The next local elections if scheduled, or unknown.", "الانتخابات المحلية القادمة إن كانت محددة، أو unknown."),
-            ),
-            Field(
-                "sources",
-                ListOf(CARD_SOURCE, max_items=MAX_SOURCES),
-                help=_help(
-                    "The public pages you checked the facts against, numbered by their order (1, 2...): title, publisher, year (or unknown), url, language.",
-                    "الصفحات العامة التي تحققتم من المعلومات فيها، مرقّمة بترتيبها (1، 2...): العنوان والناشر والسنة (أو unknown) والرابط واللغة.",
-                ),
-                example="[{title: ..., publisher: ..., year: 2023, url: https://..., language: en}]",
-            ),
+            Field("country", COUNTRY_CODE),
+            Field("reviewed", Date()),
+            Field("reviewer", Text(120)),
+            Field("electoral_system", Group(_text(600), hint="the electoral system (en, ar, sources)")),
+            Field("quota", or_unknown(QUOTA)),
+            Field("latest_local_elections", or_unknown(LATEST)),
+            Field("access_to_information", or_unknown(ACCESS)),
+            Field("campaign_finance", or_unknown(Group(_text(800), hint="campaign-finance rules (en, ar, sources)"))),
+            Field("next_local_elections", or_unknown(NEXT)),
+            Field("sources", ListOf(CARD_SOURCE, max_items=MAX_SOURCES)),
         ],
         rules=[_citations_exist],
         hint="the card's fields",
     )
+    return field_texts.apply(schema, "country_card")
 
 
 def guide_schema(schema: Group | None = None) -> Group:
@@ -449,7 +248,7 @@ def template(schema: Group | None = None) -> str:
             lines.extend(f"{indent}# {field.help[lang]}" for lang in LANGUAGES if lang in field.help)
             kind = field.kind.kind if isinstance(field.kind, Either) and isinstance(field.kind.kind, Group) else field.kind
             # Only the note is left out: sanction, since, year... are needed unless the kind or law is none.
-            prefix = f"{indent}# " if field is NOTE else indent
+            prefix = f"{indent}# " if field.name == NOTE.name else indent
             if isinstance(kind, Group) and field.name not in ("note",) and not _is_bilingual(kind):
                 lines.append(f"{prefix}{field.name}:")
                 write(kind, indent + "  ")
