@@ -11,22 +11,14 @@ from pathlib import Path
 
 from hub.model import case_schema, ids, paths, strings, themes
 from hub.model.languages import LANGUAGES
+from hub.model.schema import Choice, Date, Field, Integer, ListOf
 
-# Values a new case starts with: valid YAML that scripts/check flags until filled in.
+# Values a new case starts with: valid YAML that scripts/check flags until
+# filled in. A field not named here starts from its kind (see _starting_value).
 STARTING_VALUES = {
     "id": "{id}",
-    "type": "good-practice",
-    "title": '""',
-    "themes": "[]",
-    "country": '""',
-    "place": '""',
-    "level": "municipal",
     "period": "\n  start: {year}",
-    "phase": "election",
-    "summary": '""',
-    "topics": "[]",
     "sources": '\n  - title: ""\n    publisher: ""\n    year: {year}\n    url: "https://"\n    language: ""',
-    "reviewed": "{today}",
     "reviewer": '"{reviewer}"',
 }
 HEADER = {
@@ -46,7 +38,7 @@ def text(lang: str, case_id: str = "your-case-id", today: datetime.date | None =
     for field in schema.fields:
         need = REQUIRED[lang] if field.required else OPTIONAL[lang]
         lines.append(f"# {field.name}: {field.help[lang]} {need}")
-        value = STARTING_VALUES[field.name].format(id=case_id, year=year, today=date, reviewer=reviewer)
+        value = _starting_value(field).format(id=case_id, year=year, today=date, reviewer=reviewer)
         lines.append(f"{field.name}:{value}" if value.startswith("\n") else f"{field.name}: {value}")
     lines.append("---")
     for names in case_schema.sections()["good-practice"]:
@@ -58,6 +50,22 @@ def text(lang: str, case_id: str = "your-case-id", today: datetime.date | None =
     }[lang] + ", ".join(f"## {names[lang]}" for names in other)
     lines += ["", f"<!-- {note} -->", ""]
     return "\n".join(lines)
+
+
+def _starting_value(field: Field) -> str:
+    """A field's first value: a choice's first option, an empty list, today, a year, or empty text."""
+    if field.name in STARTING_VALUES:
+        return STARTING_VALUES[field.name]
+    kind = field.kind
+    if isinstance(kind, Choice):
+        return str(kind.options[0])
+    if isinstance(kind, ListOf):
+        return "[]"
+    if isinstance(kind, Date):
+        return "{today}"
+    if isinstance(kind, Integer):
+        return "{year}"
+    return '""'
 
 
 def templates(root: Path = paths.REPO) -> dict:
