@@ -8,11 +8,10 @@ and what `scripts/check` enforces are the same rules, stated once.
 from __future__ import annotations
 
 from hub.model import case_schema
+from hub.model.languages import ITEM_SEPARATOR as SEMICOLON
+from hub.model.languages import LIST_SEPARATOR as COMMA
 from hub.model.schema import Text
 
-# Arabic has its own comma and semicolon.
-COMMA = {"en": ", ", "ar": "، "}
-SEMICOLON = {"en": "; ", "ar": "؛ "}
 # Headings as typed: code in English; Arabic in quotation marks, as a
 # monospace face spreads Arabic letters apart.
 QUOTED = {"en": "`{}`", "ar": "«{}»"}

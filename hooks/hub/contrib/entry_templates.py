@@ -18,19 +18,15 @@ from hub.model.languages import LANGUAGES
 from hub.model.schema import Choice, Group, ListOf, Text
 from hub.support import event_schema, network_schema, solution_schema
 
-HEADER = {
-    "en": "Template: copy this file to {folder}/<id>.yml, fill it in, then run scripts/check. Lines starting with # explain; delete them when done.",
-    "ar": "قالب: انسخوا هذا الملف إلى {folder}/<id>.yml واملؤوه ثم شغّلوا scripts/check. الأسطر التي تبدأ بالعلامة # شروح، احذفوها عند الانتهاء.",
-}
-NEED = {True: {"en": "Required.", "ar": "إلزامي."}, False: {"en": "Optional.", "ar": "اختياري."}}
-
 
 def template(schema: Group, folder: str, schema_file: str) -> str:
     lines = [f"# yaml-language-server: $schema=../hooks/hub/schemas/{schema_file}"]
-    lines += ["# " + HEADER[lang].format(folder=folder) for lang in LANGUAGES]
+    t = strings.load()
+    need = {True: "template_required", False: "template_optional"}
+    lines += ["# " + t[lang]["template_entry_header"].format(folder=folder) for lang in LANGUAGES]
     for field in schema.fields:
         lines.append("")
-        lines += [f"# {NEED[field.required][lang]} {field.help[lang]}" for lang in LANGUAGES if lang in field.help]
+        lines += [f"# {t[lang][need[field.required]]} {field.help[lang]}" for lang in LANGUAGES if lang in field.help]
         lines.append(f"{'' if field.required else '# '}{field.name}: {field.example or chr(34) * 2}")
     return "\n".join(lines) + "\n"
 

@@ -21,22 +21,17 @@ STARTING_VALUES = {
     "sources": '\n  - title: ""\n    publisher: ""\n    year: {year}\n    url: "https://"\n    language: ""',
     "reviewer": '"{reviewer}"',
 }
-HEADER = {
-    "en": "Case template. Copy it with: scripts/new-case <id>. Lines starting with # are explanations; keep or delete them.",
-    "ar": "قالب الحالة. أنشئوا نسخة منه بالأمر scripts/new-case <id>. الأسطر التي تبدأ بالعلامة # شروح يمكن إبقاؤها أو حذفها.",
-}
-REQUIRED = {"en": "Required.", "ar": "إلزامي."}
-OPTIONAL = {"en": "Optional.", "ar": "اختياري."}
 
 
 def text(lang: str, case_id: str = "your-case-id", today: datetime.date | None = None) -> str:
     """A case file to fill in; without `today`, the template's placeholders."""
     year, date = (today.year, today.isoformat()) if today else ("YYYY", "YYYY-MM-DD")
     schema = case_schema.case_schema(themes.load())
-    reviewer = strings.load()[lang]["default_reviewer"]
-    lines = ["---", "# yaml-language-server: $schema=../hooks/hub/schemas/case.schema.json", f"# {HEADER[lang]}"]
+    t = strings.load()[lang]
+    reviewer = t["default_reviewer"]
+    lines = ["---", "# yaml-language-server: $schema=../hooks/hub/schemas/case.schema.json", f"# {t['template_case_header']}"]
     for field in schema.fields:
-        need = REQUIRED[lang] if field.required else OPTIONAL[lang]
+        need = t["template_required"] if field.required else t["template_optional"]
         lines.append(f"# {field.name}: {field.help[lang]} {need}")
         value = _starting_value(field).format(id=case_id, year=year, today=date, reviewer=reviewer)
         lines.append(f"{field.name}:{value}" if value.startswith("\n") else f"{field.name}: {value}")
@@ -44,10 +39,7 @@ def text(lang: str, case_id: str = "your-case-id", today: datetime.date | None =
     for names in case_schema.sections()["good-practice"]:
         lines += ["", f"## {names[lang]}", "", f"<!-- {names['hint'][lang]} -->"]
     other = case_schema.sections()["faltering-implementation"]
-    note = {
-        "en": "For type faltering-implementation, use these sections instead: ",
-        "ar": "إذا كان النوع faltering-implementation فاستخدموا هذه الأقسام بدلًا منها: ",
-    }[lang] + ", ".join(f"## {names[lang]}" for names in other)
+    note = t["template_case_other_sections"].format(sections=", ".join(f"## {names[lang]}" for names in other))
     lines += ["", f"<!-- {note} -->", ""]
     return "\n".join(lines)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 import yaml
 
-from hub.model import field_texts, yamlnodes
+from hub.model import field_texts, strings, yamlnodes
 from hub.model.case_schema import SOURCE, YEAR
 from hub.model.languages import LANGUAGES
 from hub.model.schema import Choice, Date, Decimal, Either, Field, Group, Integer, Kind, ListOf, Text, Url, _scalar, received
@@ -234,11 +234,11 @@ def guide_schema(schema: Group | None = None) -> Group:
 def template(schema: Group | None = None) -> str:
     """country_cards/_template.yml: every field with its help in both languages."""
     schema = guide_schema(schema)
+    t = strings.load()
     lines = [
         "# yaml-language-server: $schema=../hooks/hub/schemas/country_card.schema.json",
-        "# Template: copy this file to country_cards/<country code>.yml, fill it in, then run scripts/check.",
-        "# قالب: انسخوا هذا الملف إلى country_cards/<رمز البلد>.yml واملؤوه ثم شغّلوا scripts/check.",
-        "# Write unknown for what no checked source says; never guess. | اكتبوا unknown لما لا يذكره مصدر؛ لا تخمّنوا أبدًا.",
+        *(f"# {t[lang]['template_card_copy']}" for lang in LANGUAGES),
+        "# " + " | ".join(t[lang]["template_card_unknown"] for lang in LANGUAGES),
     ]
 
     def write(group: Group, indent: str) -> None:
