@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import re
 
-import yaml
-
-from helpers import REPO, html_pages, is_arabic, page_url
+from helpers import html_pages, is_arabic, page_url
+from hub.checks.foreign_words import allowlist
+from hub.checks.foreign_words import stray_words as latin_words  # the Latin words the allowlist does not allow
 
 WIDTHS = (320, 360, 390)
-ALLOWLIST = yaml.safe_load((REPO / "hooks" / "hub" / "data" / "latin_allowlist.yml").read_text(encoding="utf-8"))
 
 # Text a reader meets (and a screen reader speaks) that is not inside an
 # element of another language or a code element: the text nodes, and the
@@ -53,13 +52,6 @@ SLANTED_ARABIC = """
 """
 
 
-def latin_words(text: str) -> list[str]:
-    """The Latin words of `text` that the allowlist does not allow."""
-    for pattern in ALLOWLIST["patterns"]:
-        text = re.sub(pattern, " ", text)
-    return [word for word in re.findall(r"[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]+", text) if word not in ALLOWLIST["words"]]
-
-
 _FOUND: dict = {}
 
 
@@ -83,7 +75,8 @@ def measures(browser, server, site):
             widths[width] = tab.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
         latin = []
         if is_arabic(site, path):
-            for text, where in tab.evaluate(ARABIC_PAGE_TEXT, ", ".join(ALLOWLIST["elements"])):
+            for text, where in tab.evaluate(ARABIC_PAGE_TEXT, ", ".join(sorted(allowlist().elements))):
+                # The same rules as scripts/check's (hub.checks.foreign_words).
                 words = latin_words(text)
                 if words:
                     latin.append(f"{where}: {' '.join(words)}")

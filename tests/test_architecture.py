@@ -40,6 +40,7 @@ READS_HTML = {
     "search/index.py": "the search index drops scripts, styles and heading links from the pages it reads",
     "media/transcript.py": "finds the timestamps that open the rendered transcript's paragraphs",
     "render/csp.py": "finds the layout's inline scripts, and puts the policy's <meta> first in <head> (hooks/hub/README.md)",
+    "checks/foreign_words.py": "sets aside the names a body's source marks with <span lang>, and shows a contributor that mark in its message",
 }
 
 
