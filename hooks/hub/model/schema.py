@@ -246,8 +246,10 @@ class ListOf(Kind):
 
     def check(self, node, where):
         if not isinstance(node, yaml.SequenceNode):
-            if isinstance(node, yaml.ScalarNode) and node.tag != yamlnodes.NULL:
-                yield node, where, f"received {received(node)}, expected a list: write [{node.value}]"
+            # The suggestion is one line, whatever the value held (a quoted "\n", say).
+            one_line = " ".join(node.value.split()) if isinstance(node, yaml.ScalarNode) and node.tag != yamlnodes.NULL else ""
+            if one_line:
+                yield node, where, f"received {received(node)}, expected a list: write [{one_line}]"
             else:
                 yield node, where, f"received {received(node)}, expected {self.hint}"
             return
