@@ -71,3 +71,36 @@ def test_scripts_check_warns_with_the_line_and_the_case_still_builds(tmp_path):
     problems += content.check_case(item, case_schema.case_schema(themes.load(), topics.load()))
     assert [(p.line, p.field, p.severity) for p in problems] == [(line, "body", "warning")]
     assert item.valid
+
+
+def test_the_arabic_text_of_a_bilingual_data_file_is_checked_field_by_field():
+    node = yaml.compose(
+        "id: x\n"
+        'name: {official: "Helene Weber Kolleg", language: de, en: "Helene Weber College", ar: "كلية Helene Weber"}\n'
+        "summary:\n"
+        "  en: Run by the EAF Berlin\n"
+        '  ar: "تديرها أكاديمية EAF"\n'
+        "sources:\n"
+        "  - {title: عنوان, publisher: Roya News, language: ar}\n"
+        "  - {title: A title, publisher: A publisher, language: en}\n"
+        "speakers:\n"
+        "  - role: {en: GIZ, ar: ممثلة برنامج WOMENA}\n"
+    )
+    found = foreign_words.bilingual_problems(node)
+    assert [(line, field) for line, field, _ in found] == [
+        (2, "name.ar"),
+        (5, "summary.ar"),
+        (7, "sources[0].publisher"),
+        (10, "speakers[0].role.ar"),
+    ]
+
+
+def test_every_network_and_event_is_free_of_stray_latin_words_in_arabic():
+    found = []
+    for folder in ("networks", "events"):
+        for path in sorted((REPO / folder).glob("[!_]*.yml")):
+            found += [
+                (path.name, line, field)
+                for line, field, _ in foreign_words.bilingual_problems(yaml.compose(path.read_text(encoding="utf-8")))
+            ]
+    assert found == []

@@ -92,28 +92,54 @@ def body_problems(body: str, first_line: int, mkdocs_yml: Path) -> list[tuple[in
     return sorted(found)
 
 
+def _scalar(node, field: str, advice: str) -> list[tuple[int, str, str]]:
+    if not isinstance(node, yaml.ScalarNode) or not (words := stray_words(str(node.value))):
+        return []
+    listed = ", ".join(repr(w) for w in dict.fromkeys(words))
+    return [(node.start_mark.line + 1, field, f"{listed} in Latin letters on an Arabic page: {advice}")]
+
+
+def _arabic_sources(sources, prefix: str, advice: str) -> list[tuple[int, str, str]]:
+    """The title and publisher of each source in Arabic: written as the source writes them."""
+    found = []
+    for n, source in enumerate(sources.value if isinstance(sources, yaml.SequenceNode) else []):
+        fields = {k.value: v for k, v in source.value} if isinstance(source, yaml.MappingNode) else {}
+        if getattr(fields.get("language"), "value", None) == "ar":
+            for name in SOURCE_TEXT_FIELDS:
+                found += _scalar(fields.get(name), f"{prefix}sources[{n}].{name}", advice)
+    return found
+
+
 def front_problems(front: yaml.Node | None) -> list[tuple[int, str, str]]:
     """(line, field, message) for each Latin word in an Arabic file's text fields
     and in the title or publisher of its Arabic sources."""
     if not isinstance(front, yaml.MappingNode):
         return []
+    advice = "write the Arabic form (a name in another language may be marked in the text below, not here)"
     found = []
-
-    def scalar(node, field: str):
-        if isinstance(node, yaml.ScalarNode) and (words := stray_words(str(node.value))):
-            listed = ", ".join(repr(w) for w in dict.fromkeys(words))
-            message = f"{listed} in Latin letters on an Arabic page: write the Arabic form (a name in another language may be marked in the text below, not here)"
-            found.append((node.start_mark.line + 1, field, message))
-
     for key, value in front.value:
         if key.value in TEXT_FIELDS:
-            scalar(value, key.value)
-        elif key.value == "sources" and isinstance(value, yaml.SequenceNode):
-            for n, source in enumerate(value.value):
-                if not isinstance(source, yaml.MappingNode):
-                    continue
-                fields = {k.value: v for k, v in source.value}
-                if getattr(fields.get("language"), "value", None) == "ar":
-                    for name in SOURCE_TEXT_FIELDS:
-                        scalar(fields.get(name), f"sources[{n}].{name}")
+            found += _scalar(value, key.value, advice)
+        elif key.value == "sources":
+            found += _arabic_sources(value, "", advice)
+    return found
+
+
+def bilingual_problems(node: yaml.Node, field: str = "") -> list[tuple[int, str, str]]:
+    """(line, field, message) for each Latin word in the Arabic text of a data
+    file that holds both languages (`{en: ..., ar: ...}`), and in its Arabic
+    sources' titles and publishers."""
+    advice = "write the Arabic form; the name in its own language belongs in the English text or its own field"
+    found = []
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            name = f"{field}.{key.value}" if field else str(key.value)
+            if key.value == "ar":
+                found += _scalar(value, name, advice)
+            elif key.value == "sources":
+                found += _arabic_sources(value, f"{field}." if field else "", advice)
+            found += bilingual_problems(value, name)
+    elif isinstance(node, yaml.SequenceNode):
+        for n, item in enumerate(node.value):
+            found += bilingual_problems(item, f"{field}[{n}]")
     return found

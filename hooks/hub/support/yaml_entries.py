@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from hub.checks import private_details
+from hub.checks import foreign_words, private_details
 from hub.model import datafile, paths, yamlnodes
 from hub.model.problems import Problem
 from hub.model.schema import Group
@@ -68,6 +68,8 @@ def read(folder: Path, root: Path, schema: Group, what: str) -> tuple[dict[str, 
             )
             continue
         entries[meta["id"]] = Entry(meta["id"], rel, meta, node)
+        # Latin words in the Arabic text: a warning, as for the cases.
+        found += [Problem(rel, line, where, message, "warning") for line, where, message in foreign_words.bilingual_problems(node)]
     return entries, found, len(files)
 
 
