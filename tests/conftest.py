@@ -17,7 +17,7 @@ SLOW_FIXTURES = {"_served", "browser", "hub", "hostile_site", "external_site"}
 
 # Property tests try 1,000 generated inputs; `--fast` tries fewer.
 settings.register_profile("full", max_examples=1000)
-settings.register_profile("fast", max_examples=150)
+settings.register_profile("fast", max_examples=50)
 settings.load_profile(os.environ.get("HUB_TEST_PROFILE", "full"))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import subprocess
@@ -101,3 +102,13 @@ def tags(page: Path) -> list[tuple[str, dict]]:
 
 
 ARABIC = re.compile(r"[\u0600-\u06FF]")
+
+
+@functools.lru_cache(maxsize=1)
+def real_report():
+    """The repository's own content, checked once per test session: every test
+    module reads it, none changes it (a test that needs changed content makes
+    its own copy)."""
+    from hub.checks import project
+
+    return project.check()

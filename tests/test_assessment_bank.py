@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from helpers import real_report
 from hub.model import assessment, themes
 
 FIXTURE = Path(__file__).parent / "fixtures" / "assessment" / "broken.yml"
@@ -51,10 +52,9 @@ def test_the_page_data_holds_one_language_and_links_to_cases():
 
 
 def _real_recommendations():
-    from hub.checks import project
     from hub.render import assessment_page
 
-    report = project.check()
+    report = real_report()
     return report, assessment.recommendations(assessment.load(), *assessment_page.candidates(report.cases, report.episodes))
 
 

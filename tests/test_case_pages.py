@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from helpers import REPO, tags
+from helpers import REPO, real_report, tags
 from hub.checks import citations, project
 from hub.contrib import scaffold
 from hub.model import countries, strings, themes
 
-REPORT = project.check()
+REPORT = real_report()
 STRINGS = strings.load()
 CASES = REPORT.cases
 

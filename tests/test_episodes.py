@@ -7,13 +7,13 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from helpers import REPO, build
+from helpers import REPO, build, real_report
 from hub.checks import project
 from hub.media import episodes, external_video, media_files, podcast_feed, transcript, webvtt
 from hub.model import strings
 from media_fixtures import content_root, site_project
 
-REPORT = project.check()
+REPORT = real_report()
 STRINGS = strings.load()
 
 

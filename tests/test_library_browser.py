@@ -5,9 +5,9 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import axe
-from hub.checks import project
+from helpers import real_report
 
-CASES = project.check().cases
+CASES = real_report().cases
 
 
 def expected_ids(theme=None, case_type=None, country=None, phase=None):

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 import lighthouse
-from hub.checks import project
+from helpers import real_report
 
-CASE = sorted(project.check().cases)[0]
-EPISODE = sorted(project.check().episodes)[0]
+CASE = sorted(real_report().cases)[0]
+EPISODE = sorted(real_report().episodes)[0]
 # The first views the budgets name: home, library, a case, an episode, the assessment.
 PAGES = ["", "good-practices/", f"good-practices/{CASE}/", f"media/{EPISODE}/", "assessment/"]
 

@@ -7,12 +7,11 @@ from urllib.parse import urlsplit
 import pytest
 
 import axe
-from helpers import CHROMIUM, CHROMIUM_ARGS, Server, build
-from hub.checks import project
+from helpers import CHROMIUM, CHROMIUM_ARGS, Server, build, real_report
 from media_fixtures import ranged_server, site_project
 from test_browser import assert_only_local
 
-EPISODES = project.check().episodes
+EPISODES = real_report().episodes
 LANGS = ["", "ar/"]
 
 

@@ -10,13 +10,12 @@ import feedparser
 import pytest
 from mutagen import File as MutagenFile
 
-from helpers import REPO, tags
-from hub.checks import project
+from helpers import REPO, real_report, tags
 from hub.media import media_files
 from hub.model import themes
 from test_built_site import resolve
 
-REPORT = project.check()
+REPORT = real_report()
 EPISODES = REPORT.episodes
 NS = {
     "itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd",

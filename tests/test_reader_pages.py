@@ -12,12 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from helpers import html_pages, is_arabic, redirect_pages, tags
-from hub.checks import project
+from helpers import html_pages, is_arabic, real_report, redirect_pages, tags
 from hub.model import strings, themes
 from hub.render import pages
 
-REPORT = project.check()
+REPORT = real_report()
 STRINGS = strings.load()
 THEMES = themes.load()
 LANGS = [("en", ""), ("ar", "ar/")]

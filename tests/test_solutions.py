@@ -11,8 +11,7 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
-from helpers import REPO, tags
-from hub.checks import project
+from helpers import REPO, real_report, tags
 from hub.model import strings, themes, urls
 from hub.model.languages import LANGUAGES
 from hub.support import solutions
@@ -229,7 +228,7 @@ def test_an_id_that_differs_from_the_file_name_is_refused(tmp_path):
 
 @pytest.fixture(scope="module")
 def report():
-    return project.check()
+    return real_report()
 
 
 def test_the_register_holds_eight_to_ten_checked_challenges_over_all_five_themes(report):

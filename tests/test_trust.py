@@ -13,7 +13,7 @@ import xml.dom.minidom
 
 import pytest
 
-from helpers import REPO, build
+from helpers import REPO, build, real_report
 from hub.checks import project
 from hub.contrib import case_from_issue
 from hub.contrib.case_from_issue import BodyError
@@ -48,7 +48,7 @@ def test_case_from_issue_never_writes_through_a_symbolic_link(tmp_path):
 
 
 def test_a_control_character_never_makes_the_feed_ill_formed():
-    report = project.check()
+    report = real_report()
     channel = report.channel
     versions = next(iter(report.episodes.values()))
     english = versions["en"]
