@@ -16,6 +16,7 @@ import yaml
 from hub import render
 from hub.checks import private_details
 from hub.model import countries, datafile, paths, yamlnodes
+from hub.model.languages import list_separator
 from hub.model.problems import Problem
 from hub.support import country_card_schema as schema
 from hub.support.yaml_entries import Entry, find
@@ -180,7 +181,7 @@ class _Card:
 
 def card(meta: dict, lang: str, t: dict) -> dict:
     """The view model of one card in one language (templates/country_card.html.j2)."""
-    comma = "، " if lang == "ar" else ", "
+    comma = list_separator(lang)
     sources = []
     for n, s in enumerate(meta["sources"], start=1):
         language = ""
