@@ -160,3 +160,22 @@ def test_on_arabic_pages_the_latin_values_of_a_fields_help_are_code():
         '<code lang="en" dir="ltr">a</code>&#124;<code lang="en" dir="ltr">b</code>'
     )
     assert guide._help("good-practice, or faltering-implementation", "en") == "good-practice, or faltering-implementation"
+
+
+def test_a_case_field_without_a_form_label_is_a_problem_not_a_traceback(tmp_path):
+    import shutil
+
+    from hub.checks import project
+    from hub.contrib import issue_form
+    from hub.model import paths
+
+    strings_dir = tmp_path / "strings"
+    shutil.copytree(paths.STRINGS_DIR, strings_dir)
+    path = strings_dir / "contribute.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("form_label_place:", "form_label_plaice:"), encoding="utf-8")
+    found = issue_form.check_labels(strings_dir, tmp_path)
+    assert [(p.field, p.line) for p in found] == [("form_label_place", 1), ("form_label_place", 1)]
+    assert all(p.path == "strings/contribute.yml" and "en:" in p.message for p in found)
+    assert issue_form.check_labels(paths.STRINGS_DIR, paths.REPO) == []
+    assert not [p for p in project.check().problems if p.field.startswith("form_label_")]

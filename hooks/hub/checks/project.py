@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hub.checks import citations
+from hub.contrib import issue_form
 from hub.media import episode_schema, episodes, podcast_feed
 from hub.model import assessment, case_schema, content, field_texts, paths, strings, themes, topics
 from hub.model.problems import Problem
@@ -94,6 +95,7 @@ def check(layout: Layout | None = None) -> Report:
         # Without valid theme and topic lists (and sections) no case can be judged; say so once.
         return report
     report.themes = themes.load(layout.themes_file)
+    report.problems += issue_form.check_labels(layout.strings_dir, layout.root, report.themes)
     report.topics = topics.load(layout.topics_file)
     report.problems += assessment.check([t.id for t in report.themes], layout.assessment_file, layout.root, [t.id for t in report.topics])
     schema = case_schema.case_schema(report.themes, report.topics)

@@ -20,6 +20,7 @@ from hub.model import case_schema, paths, strings
 from hub.model import themes as theme_data
 from hub.model import topics as topic_data
 from hub.model.languages import LANGUAGES
+from hub.model.problems import Problem
 from hub.model.schema import Choice, Group, ListOf, Text
 
 FOLDER = Path(".github") / "ISSUE_TEMPLATE"
@@ -75,6 +76,32 @@ def _source_placeholder(source: Group, t: dict, lang: str) -> str:
         example = part.example_in(lang).strip('"') or "https://…"
         lines.append(f"{t[lang]['form_source_' + part.name]} {example}")
     return "\n".join(lines)
+
+
+def label_keys(theme_list=None) -> list[str]:
+    """The interface strings the form needs: a label for each case field it asks."""
+    schema = case_schema.case_schema(list(theme_list if theme_list is not None else theme_data.load()))
+    keys = []
+    for field in schema.fields:
+        if field.name in NOT_ASKED:
+            continue
+        if isinstance(field.kind, Group):
+            keys += [f"form_label_{field.name}_{part.name}" for part in field.kind.fields]
+        else:
+            keys.append(f"form_label_{field.name}")
+    return keys
+
+
+def check_labels(strings_dir, root, theme_list=None) -> list[Problem]:
+    """A problem for each case field the issue form asks without a label in the strings."""
+    t = strings.load(strings_dir)
+    rel = paths.relative(Path(strings_dir) / "contribute.yml", root)
+    return [
+        Problem(rel, 1, key, f"the case field has no label for the issue form in {lang}: add `{key}:` with `en:` and `ar:` texts")
+        for key in label_keys(theme_list)
+        for lang in LANGUAGES
+        if key not in t[lang]
+    ]
 
 
 def questions(case_type: str, theme_list=None, strings_by_lang=None) -> list[Question]:
