@@ -190,8 +190,10 @@ def _plant(project: Path) -> dict:
         payloads = "\n\n".join(payload for _, _, payload in BODY[n : n + 10])
         (cases / f"{case_id}.en.md").write_text(front(case_id) + ARTICLE.format(payload=payloads), encoding="utf-8")
         planted[f"good-practices/{case_id}/"] = None
-    for event in (project / "events").glob("*.yml"):
-        event.unlink()  # events name real cases, which this copy does not hold
+    # Events and the solutions register name real cases, which this copy does not hold.
+    for entry in [*(project / "events").glob("*.yml"), *(project / "solutions").glob("*.yml")]:
+        if not entry.name.startswith("_"):
+            entry.unlink()
     episodes = project / "podcasts"
     for path in episodes.glob("library-walkthrough.*.md"):
         path.unlink()
