@@ -84,20 +84,9 @@ def _citation_problems(item) -> list[Problem]:
     ]
 
 
-def check(layout: Layout | None = None) -> Report:
-    layout = layout or Layout()
-    report = Report()
-    report.problems += themes.check(layout.themes_file, layout.root)
-    report.problems += topics.check(layout.topics_file, layout.root)
-    report.problems += strings.check(layout.strings_dir, layout.root)
-    report.problems += case_schema.check_sections(root=layout.root)
-    if report.problems:
-        # Without valid theme and topic lists (and sections) no case can be judged; say so once.
-        return report
-    report.themes = themes.load(layout.themes_file)
-    report.problems += issue_form.check_labels(layout.strings_dir, layout.root, report.themes)
-    report.topics = topics.load(layout.topics_file)
-    report.problems += assessment.check([t.id for t in report.themes], layout.assessment_file, layout.root, [t.id for t in report.topics])
+def check_cases(layout: Layout, report: Report) -> list:
+    """Check every case file under the layout's good_practices/ into `report`
+    (its themes and topics already loaded); the items read, valid or not."""
     schema = case_schema.case_schema(report.themes, report.topics)
     items = []
     for path in content.find(layout.cases_dir):
@@ -115,6 +104,24 @@ def check(layout: Layout | None = None) -> Report:
         item.front, item.nodes = None, {}
         if item.valid:
             report.cases.setdefault(item.id, {})[item.lang] = item
+    return items
+
+
+def check(layout: Layout | None = None) -> Report:
+    layout = layout or Layout()
+    report = Report()
+    report.problems += themes.check(layout.themes_file, layout.root)
+    report.problems += topics.check(layout.topics_file, layout.root)
+    report.problems += strings.check(layout.strings_dir, layout.root)
+    report.problems += case_schema.check_sections(root=layout.root)
+    if report.problems:
+        # Without valid theme and topic lists (and sections) no case can be judged; say so once.
+        return report
+    report.themes = themes.load(layout.themes_file)
+    report.problems += issue_form.check_labels(layout.strings_dir, layout.root, report.themes)
+    report.topics = topics.load(layout.topics_file)
+    report.problems += assessment.check([t.id for t in report.themes], layout.assessment_file, layout.root, [t.id for t in report.topics])
+    items = check_cases(layout, report)
     report.episodes, found, checked = episodes.check(layout.podcasts_dir, layout.root, report.themes, {i.id for i in items})
     report.problems += found
     report.files_checked += checked

@@ -33,6 +33,7 @@ from hub.checks import project
 from hub.contrib import issue_form
 from hub.model import case_schema, countries, ids, paths, strings
 from hub.model import themes as theme_data
+from hub.model import topics as topic_data
 from hub.model.languages import LANGUAGES
 from hub.model.schema import Code, Group, Integer, ListOf
 
@@ -365,7 +366,10 @@ def convert(
                 (scratch_cases / existing.name).write_text(texts[lang], encoding="utf-8")
             elif existing.exists():  # the published other language: the pair rules apply
                 shutil.copy(existing, scratch_cases / existing.name)
-        report = project.check(project.Layout(root=Path(scratch), themes_file=layout.themes_file, strings_dir=layout.strings_dir))
+        # The case rules only: the data files are the project's, checked by scripts/check.
+        report = project.Report(themes=theme_list, topics=topic_data.load(layout.topics_file))
+        project.check_cases(project.Layout(root=Path(scratch), themes_file=layout.themes_file, strings_dir=layout.strings_dir), report)
+        report.problems.sort(key=lambda p: (p.path, p.line, p.field))
     by_lang = {p.lang: p for p in proposals}
     messages = [_labelled(p, by_lang) for p in report.problems]
     written = []

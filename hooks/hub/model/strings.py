@@ -8,6 +8,7 @@ Arabic page. The strings are split into one file per part of the site
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -65,8 +66,16 @@ def _check_file(path: Path, root: Path, seen: dict) -> list[Problem]:
 
 
 def load(folder: Path = paths.STRINGS_DIR) -> dict[str, dict[str, str]]:
-    """lang -> key -> text, from every strings file."""
+    """lang -> key -> text, from every strings file (a fresh copy for each caller)."""
+    stamps = tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in files(folder))
+    return {lang: dict(texts) for lang, texts in _read(stamps).items()}
+
+
+@lru_cache(maxsize=4)
+def _read(stamps: tuple) -> dict[str, dict[str, str]]:
+    # Keyed by each file's path, modification time and size: an edited file
+    # (under `mkdocs serve`) is read again; the same files are read once.
     raw: dict = {}
-    for path in files(folder):
-        raw.update(yaml.load(path.read_text(encoding="utf-8"), Loader=yamlnodes.LOADER) or {})
+    for name, _, _ in stamps:
+        raw.update(yaml.load(Path(name).read_text(encoding="utf-8"), Loader=yamlnodes.LOADER) or {})
     return {lang: {key: str(texts[lang]) for key, texts in raw.items()} for lang in LANGUAGES}
