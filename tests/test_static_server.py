@@ -20,7 +20,7 @@ def served(tmp_path):
     (tmp_path / "404.html").write_text("not found", encoding="utf-8")
     (tmp_path / "ar" / "404.html").write_text("غير موجودة", encoding="utf-8")
     httpd = static_server.server(tmp_path)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     httpd.shutdown()
     httpd.server_close()
