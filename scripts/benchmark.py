@@ -198,7 +198,7 @@ def page_weights(server_url: str, pages: list[str]) -> list[dict]:
                 context = browser.new_context()
                 page = context.new_page()
                 finished = []
-                page.on("requestfinished", finished.append)
+                page.on("requestfinished", lambda request, found=finished: found.append(request))
                 page.goto(server_url + lang + path, wait_until="networkidle")
                 total = 0
                 index_fetched = False
@@ -239,7 +239,7 @@ def first_query(site: Path) -> dict:
             page = context.new_page()
             finished = []
             page.goto(server.url + prefix, wait_until="networkidle")
-            page.on("requestfinished", finished.append)
+            page.on("requestfinished", lambda request, found=finished: found.append(request))
             page.locator("body").press("/")
             page.keyboard.type(SEARCH_QUERIES[lang], delay=150)
             page.wait_for_function(
