@@ -52,6 +52,8 @@ def allowlist(path: Path = ALLOWLIST_FILE) -> Allowlist:
 
 def stray_words(text: str, rules: Allowlist | None = None) -> list[str]:
     """The Latin words of `text` that the allowlist does not allow, in order."""
+    if not LATIN_WORD.search(text):
+        return []  # most Arabic text: no Latin letter at all
     rules = rules or allowlist()
     for pattern in rules.patterns:
         text = pattern.sub(" ", text)
