@@ -7,7 +7,7 @@ import os
 import pytest
 from hypothesis import settings
 
-from helpers import CHROMIUM, CHROMIUM_ARGS, REPO, Server, build
+from helpers import CHROMIUM, CHROMIUM_ARGS, REPO, Server, build, close_context
 
 # Fixtures that build the real site (or a full copy of it) or start Chromium.
 # A test that uses one is marked `slow`; `scripts/test --fast` runs the others:
@@ -72,4 +72,4 @@ def page(browser):
     tab.on("request", lambda request: tab.requests.append(request.url))
     tab.on("response", lambda response: tab.failures.append(f"{response.status} {response.url}") if response.status >= 400 else None)
     yield tab
-    context.close()
+    close_context(context)

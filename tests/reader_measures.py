@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from helpers import html_pages, is_arabic, page_url
+from helpers import close_context, html_pages, is_arabic, page_url
 from hub.checks.foreign_words import allowlist
 from hub.checks.foreign_words import stray_words as latin_words  # the Latin words the allowlist does not allow
 
@@ -81,7 +81,7 @@ def measures(browser, server, site):
                 if words:
                     latin.append(f"{where}: {' '.join(words)}")
         found[url] = {"widths": widths, "latin": latin, "slanted": tab.evaluate(SLANTED_ARABIC)}
-    context.close()
+    close_context(context)
     _FOUND[site] = found
     return found
 

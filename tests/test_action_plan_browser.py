@@ -17,6 +17,7 @@ import pytest
 
 import axe
 import test_assessment_storage_browser as storage_tests
+from helpers import close_context
 from hub.model import strings
 from test_assessment_browser import (
     BANK,
@@ -251,7 +252,7 @@ def test_a_plan_made_by_keyboard_prints_exports_comes_back_and_goes_to_a_calenda
     assert T[lang]["assess_plan_imported"].format(n=2, max=5) in fresh.locator(".hub-messages").inner_text()
     assert_plan_shown(fresh, lang)
     assert plan_in_storage(fresh) == saved
-    context.close()
+    close_context(context)
     assert_only_local(page)
     assert errors == []
 

@@ -14,7 +14,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import REPO, build, real_report
+from helpers import REPO, build, close_context, real_report
 from hub import render
 from hub.contrib import guide, json_schema
 from hub.model import strings
@@ -338,4 +338,4 @@ def test_the_card_passes_axe_and_fits_a_phone_and_its_source_links_work_by_keybo
         link.focus()
         tab.keyboard.press("Enter")
         assert tab.evaluate("() => location.hash") == "#card-source-2"
-        context.close()
+        close_context(context)

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from helpers import real_report
+from helpers import close_context, real_report
 from hub.model import assessment
 
 BANK = assessment.load()
@@ -34,7 +34,7 @@ def test_the_filters_work_with_javascript_turned_off(browser, server, lang):
     shown = sorted(page.locator("li.hub-network").evaluate_all("items => items.map(i => i.id)"))
     assert shown == expected and len(expected) >= 2
     assert page.locator("[aria-current=page]").inner_text() == value
-    context.close()
+    close_context(context)
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])

@@ -22,7 +22,7 @@ import justhtml
 import pytest
 
 import hostile
-from helpers import REPO, Server
+from helpers import REPO, Server, close_context
 from hub.checks import characters, safe_html
 from hub.model import case_schema, content, themes, topics
 
@@ -319,7 +319,7 @@ def test_no_hostile_input_runs_in_chromium_in_either_language(hostile_site, brow
                 assert all(text in shown for text in hostile.FRONT_MATTER_TEXT[1:4]), url
             _touch_everything(page, url)
             page.close(run_before_unload=True)  # asks to close without waiting for it
-    context.close()
+    close_context(context)
     print(
         f"\n{len(planted) * 2} hostile pages opened: {len(executions)} executions, {len(outside)} requests elsewhere, {len(violations)} CSP reports"
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import axe
-from helpers import real_report
+from helpers import close_context, real_report
 
 CASES = real_report().cases
 
@@ -103,4 +103,4 @@ def test_without_javascript_every_case_is_listed(browser, server):
     assert not page.locator("#hub-filters").is_visible()
     assert page.locator("ul.hub-cases > li").count() == len(CASES)
     assert page.locator("ul.hub-cases > li:visible").count() == len(CASES)
-    context.close()
+    close_context(context)

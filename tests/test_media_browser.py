@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 
 import axe
-from helpers import CHROMIUM, CHROMIUM_ARGS, Server, build, real_report
+from helpers import CHROMIUM, CHROMIUM_ARGS, Server, build, close_context, real_report
 from media_fixtures import ranged_server, site_project
 from test_browser import assert_only_local
 
@@ -37,7 +37,7 @@ def tab(autoplay_browser):
     page.requests = []
     page.on("request", lambda request: page.requests.append(request.url))
     yield page
-    context.close()
+    close_context(context)
 
 
 def media_requests(page) -> list[str]:
@@ -118,7 +118,7 @@ def test_without_javascript_every_episode_is_listed_and_playable(browser, server
     page.goto(server.url + "media/hub-trailer/")
     assert page.locator(".hub-player audio[controls]").is_visible()
     assert page.locator("#transcript").is_visible()
-    context.close()
+    close_context(context)
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from helpers import real_report
+from helpers import close_context, real_report
 
 REPORT = real_report()
 PAGES = ["", "good-practices/", f"good-practices/{sorted(REPORT.cases)[0]}/", f"media/{sorted(REPORT.episodes)[0]}/", "assessment/"]
@@ -24,7 +24,7 @@ def test_first_view_is_within_budget(browser, server, lang, path):
     page.goto(server.url + lang + path, wait_until="networkidle")
     transferred = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in finished)
     urls = [r.url for r in finished]
-    context.close()
+    close_context(context)
     assert not any("/search/" in urlsplit(u).path for u in urls), "the search index waits for the reader"
     assert any(r.endswith(".css") for r in urls), "the measure saw the page's resources"
     assert transferred <= BUDGET, f"{transferred} bytes: {urls}"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 import reader_measures
-from helpers import html_pages
+from helpers import close_context, html_pages
 from hub.model import assessment
 from reader_measures import WIDTHS, listing
 
@@ -160,7 +160,7 @@ def test_without_javascript_the_assessment_explains_itself_and_leads_to_the_stat
     statements = [i["statement"][lang] for p in BANK["phases"] for d in p["dimensions"] for i in d["indicators"]]
     assert page.locator(".hub-questions__statement").all_inner_texts() == statements
     assert page.locator(".hub-questions__levels > li").count() == 4 * len(statements)
-    context.close()
+    close_context(context)
 
 
 # ---------------------------------------------------------------- the header and the directory on a phone

@@ -167,7 +167,11 @@ def test_arabic_search_works_under_the_sub_path(visit, hub):
     fetched = [urlsplit(u).path for u in page.requests if "/search/" in urlsplit(u).path]
     assert fetched and all(p.startswith(PREFIX + "ar/search/") for p in fetched), fetched
     page.keyboard.press("ArrowDown")
-    page.keyboard.press("Enter")
+    # Enter opens the chosen result: wait for that page, not for the one
+    # already loaded (whose load state is reached before the navigation starts).
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     page.wait_for_load_state("networkidle")
+    assert page.url == urljoin(base + "ar/", hits[0])
     assert urlsplit(page.url).path.startswith(PREFIX + "ar/")
     assert_clean(page)
