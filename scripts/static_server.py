@@ -113,17 +113,32 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
             left -= len(chunk)
 
 
+class StaticServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A reader who leaves a page before it has loaded closes the
+        # connection mid-answer: normal for a web server, not worth a traceback.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def server(root: Path, port: int = 0, host: str = "127.0.0.1") -> http.server.ThreadingHTTPServer:
-    return http.server.ThreadingHTTPServer((host, port), functools.partial(StaticHandler, directory=str(root)))
+    return StaticServer((host, port), functools.partial(StaticHandler, directory=str(root)))
 
 
-WATCHED = ("docs", "good_practices", "podcasts", "hooks", "overrides", "networks", "events", "country_cards", "mkdocs.yml")
+def watched(project: Path) -> list[str]:
+    """Where a change starts a rebuild: the docs, the theme overrides, mkdocs.yml and
+    the folders its `watch` list names (one list for both ways of serving)."""
+    folders = re.search(r"^watch:\n((?:  - .*\n)+)", (project / "mkdocs.yml").read_text(encoding="utf-8"), flags=re.M)
+    listed = re.findall(r"  - (\S+)", folders.group(1)) if folders else []
+    return ["docs", "overrides", "mkdocs.yml", *listed]
 
 
 def _fingerprint(project: Path) -> tuple:
     stamps = []
-    for name in WATCHED:
+    for name in watched(project):
         target = project / name
+        if not target.exists():
+            continue
         files = [target] if target.is_file() else (p for p in target.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
         stamps += [(str(p), p.stat().st_mtime_ns) for p in files]
     return tuple(sorted(stamps))

@@ -9,7 +9,8 @@ import urllib.request
 
 import pytest
 
-from helpers import static_server
+from helpers import REPO, static_server
+from hub.checks import project
 
 
 @pytest.fixture
@@ -58,3 +59,9 @@ def test_text_is_compressed_for_clients_that_accept_gzip(served):
 def test_a_missing_page_gets_its_languages_404_page(served, path, expected):
     status, _, body = fetch(served + path)
     assert (status, body.decode()) == (404, expected)
+
+
+def test_serve_rebuilds_on_a_change_in_any_content_folder():
+    watched = set(static_server.watched(REPO))
+    assert {d.name for d in project.Layout(root=REPO).content_dirs} <= watched
+    assert {"docs", "overrides", "hooks", "mkdocs.yml"} <= watched

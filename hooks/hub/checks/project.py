@@ -49,6 +49,15 @@ class Layout:
     def country_cards_dir(self) -> Path:
         return self.root / "country_cards"
 
+    @property
+    def solutions_dir(self) -> Path:
+        return self.root / "solutions"
+
+    @property
+    def content_dirs(self) -> tuple[Path, ...]:
+        """Every folder of contributed content (a change there changes the site)."""
+        return (self.cases_dir, self.podcasts_dir, self.networks_dir, self.events_dir, self.country_cards_dir, self.solutions_dir)
+
 
 @dataclass
 class Report:
@@ -143,7 +152,7 @@ def check(layout: Layout | None = None) -> Report:
     report.country_cards, found, checked = country_cards.check(layout.country_cards_dir, layout.root, case_countries)
     report.problems += found
     report.files_checked += checked
-    report.solutions, found, checked = solutions.check(layout.root / "solutions", layout.root, report.themes, {i.id for i in items})
+    report.solutions, found, checked = solutions.check(layout.solutions_dir, layout.root, report.themes, {i.id for i in items})
     report.problems += found
     report.files_checked += checked
     report.problems += field_text_problems(layout.root, report.themes, report.topics, report.vocabulary)
