@@ -258,7 +258,7 @@ def test_a_kind_of_support_with_an_unknown_topic_is_refused_on_its_line(tmp_path
         "    name: {en: Africa}\n",
         encoding="utf-8",
     )
-    found = network_schema.check_vocabulary(path, tmp_path)
+    found = network_schema.read_vocabulary(path, tmp_path)[1]
     assert [(p.line, p.field) for p in found] == [(4, "support.support[1].topics[2]"), (7, "support.regions[1].name.ar")]
 
 

@@ -109,7 +109,7 @@ def test_a_broken_themes_file_is_reported_with_lines(tmp_path):
         "- id: A\n  label: {en: C, ar: ج}\n  name: {en: Three, ar: ثلاثة}\n  description: {en: d, ar: د}\n",
         encoding="utf-8",
     )
-    found = themes.check(bad, tmp_path)
+    found = themes.read(bad, tmp_path)[1]
     assert [(p.line, p.field) for p in found] == [
         (5, "themes[2].id"),
         (7, "themes[2].name.ar"),
@@ -122,7 +122,19 @@ def test_a_broken_themes_file_is_reported_with_lines(tmp_path):
         .replace("  colour: red\n", "")
     )
     bad.write_text(fixed, encoding="utf-8")
-    assert [(p.line, p.field) for p in themes.check(bad, tmp_path)] == [(9, "id")]
+    assert [(p.line, p.field) for p in themes.read(bad, tmp_path)[1]] == [(9, "id")]
+    assert themes.read(bad, tmp_path)[0] is None  # nothing half-valid reaches the pages
+
+
+def test_a_checked_data_file_gives_its_values_from_the_same_parse():
+    from hub.support import network_schema
+
+    theme_list, found = themes.read()
+    assert found == [] and theme_list == themes.load() and len(theme_list) == 5
+    topic_list, found = topics.read()
+    assert found == [] and topic_list == topics.load()
+    vocabulary, found = network_schema.read_vocabulary()
+    assert found == [] and vocabulary == network_schema.load_vocabulary() and vocabulary.support
 
 
 def test_a_broken_topics_file_is_reported_with_lines_and_stops_the_case_checks(tmp_path):
@@ -133,12 +145,12 @@ def test_a_broken_topics_file_is_reported_with_lines_and_stops_the_case_checks(t
         "- id: safety\n  name: {en: Again, ar: مجددًا}\n",
         encoding="utf-8",
     )
-    assert [(p.line, p.field) for p in topics.check(bad, tmp_path)] == [(3, "topics[2].id"), (4, "topics[2].name.ar")]
+    assert [(p.line, p.field) for p in topics.read(bad, tmp_path)[1]] == [(3, "topics[2].id"), (4, "topics[2].name.ar")]
     bad.write_text(
         bad.read_text(encoding="utf-8").replace("Public_Space", "public-space").replace("{en: Space}", "{en: Space, ar: الفضاء}"),
         encoding="utf-8",
     )
-    assert [(p.line, p.field, p.message) for p in topics.check(bad, tmp_path)] == [(5, "id", "topic 'safety' is defined twice: keep one")]
+    assert [(p.line, p.field, p.message) for p in topics.read(bad, tmp_path)[1]] == [(5, "id", "topic 'safety' is defined twice: keep one")]
     report = project.check(project.Layout(root=FIXTURES / "valid", topics_file=bad))
     assert [p.path.rsplit("/", 1)[-1] for p in report.problems] == ["topics.yml"] and report.cases == {}
 

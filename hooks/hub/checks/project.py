@@ -119,16 +119,17 @@ def check_cases(layout: Layout, report: Report) -> list:
 def check(layout: Layout | None = None) -> Report:
     layout = layout or Layout()
     report = Report()
-    report.problems += themes.check(layout.themes_file, layout.root)
-    report.problems += topics.check(layout.topics_file, layout.root)
+    theme_list, found = themes.read(layout.themes_file, layout.root)
+    report.problems += found
+    topic_list, found = topics.read(layout.topics_file, layout.root)
+    report.problems += found
     report.problems += strings.check(layout.strings_dir, layout.root)
     report.problems += case_schema.check_sections(root=layout.root)
     if report.problems:
         # Without valid theme and topic lists (and sections) no case can be judged; say so once.
         return report
-    report.themes = themes.load(layout.themes_file)
+    report.themes, report.topics = theme_list, topic_list
     report.problems += issue_form.check_labels(layout.strings_dir, layout.root, report.themes)
-    report.topics = topics.load(layout.topics_file)
     report.problems += assessment.check([t.id for t in report.themes], layout.assessment_file, layout.root, [t.id for t in report.topics])
     items = check_cases(layout, report)
     report.episodes, found, checked = episodes.check(layout.podcasts_dir, layout.root, report.themes, {i.id for i in items})
@@ -138,10 +139,10 @@ def check(layout: Layout | None = None) -> Report:
         # The podcast's image and titles matter once there is an episode to publish.
         report.channel, found = podcast_feed.check_channel(layout.podcast_file, layout.podcasts_dir, layout.root)
         report.problems += found
-    found = network_schema.check_vocabulary(layout.support_file, layout.root, [t.id for t in report.topics])
+    vocabulary, found = network_schema.read_vocabulary(layout.support_file, layout.root, [t.id for t in report.topics])
     report.problems += found
-    if not found:
-        report.vocabulary = network_schema.load_vocabulary(layout.support_file)
+    if vocabulary is not None:
+        report.vocabulary = vocabulary
         report.networks, found, checked = networks.check(layout.networks_dir, layout.root, report.vocabulary)
         report.problems += found
         report.files_checked += checked

@@ -23,12 +23,14 @@ def check(path: Path, root: Path, name: str, schema: Kind):
     return node, [Problem(rel, yamlnodes.line_of(n), where or name, message) for n, where, message in schema.check(node, name)]
 
 
-def check_list(path: Path, root: Path, name: str, schema: Kind, what: str) -> list[Problem]:
-    """Check a list of entries with ids (themes, topics): the schema, then ids used twice."""
+def read_list(path: Path, root: Path, name: str, schema: Kind, what: str):
+    """A list of entries with ids (themes, topics), checked against the schema,
+    then for ids used twice: (plain values, or None when anything is wrong;
+    problems). The values come from the same parse as the check."""
     node, found = check(path, root, name, schema)
     if node is not None and not found:
         found = _repeated_ids(node, paths.relative(path, root), what)
-    return found
+    return (yamlnodes.value(node) if node is not None and not found else None), found
 
 
 def load(path: Path):

@@ -42,14 +42,20 @@ class Theme:
         return re.sub(r"[^a-z0-9]+", "-", self.name[DEFAULT].casefold().replace("'", "")).strip("-")
 
 
-def check(path: Path = paths.THEMES_FILE, root: Path = paths.REPO) -> list[Problem]:
+def read(path: Path = paths.THEMES_FILE, root: Path = paths.REPO) -> tuple[list[Theme] | None, list[Problem]]:
+    """The themes in file order (None if the file has problems), and its problems."""
     from hub.model import datafile
 
-    return datafile.check_list(path, root, "themes", THEMES_SCHEMA, "theme")
+    items, found = datafile.read_list(path, root, "themes", THEMES_SCHEMA, "theme")
+    return (_themes(items) if items is not None else None), found
 
 
 def load(path: Path = paths.THEMES_FILE) -> list[Theme]:
-    """The themes in file order. Call check() first: this assumes a valid file."""
+    """The themes in file order, from a file known to be valid."""
     from hub.model import datafile
 
-    return [Theme(item["id"], item["label"], item["name"], item["description"]) for item in datafile.load(path)]
+    return _themes(datafile.load(path))
+
+
+def _themes(items: list) -> list[Theme]:
+    return [Theme(item["id"], item["label"], item["name"], item["description"]) for item in items]

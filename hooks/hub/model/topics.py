@@ -35,12 +35,14 @@ class Topic:
     name: dict  # lang -> text
 
 
-def check(path: Path = paths.TOPICS_FILE, root: Path = paths.REPO) -> list[Problem]:
-    return datafile.check_list(path, root, "topics", TOPICS_SCHEMA, "topic")
+def read(path: Path = paths.TOPICS_FILE, root: Path = paths.REPO) -> tuple[list[Topic] | None, list[Problem]]:
+    """The topics in file order (None if the file has problems), and its problems."""
+    items, found = datafile.read_list(path, root, "topics", TOPICS_SCHEMA, "topic")
+    return ([Topic(item["id"], item["name"]) for item in items] if items is not None else None), found
 
 
 def load(path: Path = paths.TOPICS_FILE) -> list[Topic]:
-    """The topics in file order. Call check() first: this assumes a valid file."""
+    """The topics in file order, from a file known to be valid."""
     return [Topic(item["id"], item["name"]) for item in datafile.load(path)]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from hub.model import countries, datafile, field_texts, paths, topics
+from hub.model import countries, datafile, field_texts, paths, topics, yamlnodes
 from hub.model.case_schema import PHASES, SOURCE
 from hub.model.ids import id_kind
 from hub.model.languages import LANGUAGES, joined
@@ -41,14 +41,19 @@ class Vocabulary:
     regions: dict  # id -> {"name": {lang: text}}
 
 
-def check_vocabulary(path: Path = SUPPORT_FILE, root: Path = paths.REPO, topic_ids=None) -> list[Problem]:
+def read_vocabulary(path: Path = SUPPORT_FILE, root: Path = paths.REPO, topic_ids=None) -> tuple[Vocabulary | None, list[Problem]]:
+    """The lists (None if the file has problems), and the file's problems."""
     topic_ids = topic_ids if topic_ids is not None else [t.id for t in topics.load()]
-    return datafile.check(path, root, "support", _vocabulary_schema(topic_ids))[1]
+    node, found = datafile.check(path, root, "support", _vocabulary_schema(topic_ids))
+    return (_vocabulary(yamlnodes.value(node)) if node is not None and not found else None), found
 
 
 def load_vocabulary(path: Path = SUPPORT_FILE) -> Vocabulary:
-    """The lists in file order. Call check_vocabulary() first: this assumes a valid file."""
-    raw = datafile.load(path)
+    """The lists in file order, from a file known to be valid."""
+    return _vocabulary(datafile.load(path))
+
+
+def _vocabulary(raw: dict) -> Vocabulary:
     return Vocabulary(
         {item["id"]: {"name": item["name"], "topics": item["topics"]} for item in raw["support"]},
         {item["id"]: {"name": item["name"]} for item in raw["regions"]},
