@@ -63,6 +63,8 @@ def test_the_check_suggests_the_case_meant_and_names_the_speakers_field_it_refus
         ("Call +216 71 123 456", True),
         ("Tel. 0049 (0)30 1234567", True),
         ("Founded on 2024-05-16 in Amman", False),
+        ("Met on 30/11/2026 and 16.05.2024", False),
+        ("Reviewed 2026/11/30", False),
         ("Between 2014/2015 and 2019", False),
         ("https://example.org/news/940530.html?p=10497", False),
         ("Over 1,850 signatories in 36 countries", False),

@@ -9,7 +9,7 @@ import pytest
 
 from helpers import REPO
 from hub.checks import project
-from hub.model import themes, topics
+from hub.model import themes, topics, yamlnodes
 from hub.model.problems import Problem
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -182,3 +182,14 @@ def test_scripts_check_passes_on_this_repository():
 def test_problem_text_format():
     problem = Problem("good_practices/x.ar.md", 7, "themes", "'F' is not a theme")
     assert problem.text() == "good_practices/x.ar.md:7: themes: 'F' is not a theme"
+
+
+def test_a_group_given_a_plain_value_names_its_fields_once():
+    from hub.model.schema import Field, Group
+    from hub.model.themes import bilingual
+
+    group = Group([Field("name", bilingual(80))])
+    [(_, _, message)] = group.check(yamlnodes.compose("name: 5\n"), "")
+    assert message == "received the number 5, expected a text in each language (en, ar)"
+    [(_, _, message)] = group.check(yamlnodes.compose("5\n"), "")
+    assert message == "received the number 5, expected a group of fields (name)"

@@ -19,8 +19,11 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # and years are shorter than the eight digits required here.
 PHONE = re.compile(r"(?<![\w/=&?.-])\+?\(?\d[\d ()./-]{6,}\d(?![\w/])")
 MIN_PHONE_DIGITS = 8
-# Dates and runs of years (2024-05-16, 2014/2015) have as many digits.
-NOT_A_PHONE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|(?:19|20)\d\d(?:\s*[-/.]\s*(?:19|20)\d\d)+")
+# Dates, year first or last (2024-05-16, 2024/05/16, 30/11/2026, 16.05.2024),
+# and runs of years (2014/2015) have as many digits.
+NOT_A_PHONE = re.compile(
+    r"(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d|(?:19|20)\d\d(?:\s*[-/.]\s*(?:19|20)\d\d)+"
+)
 
 
 def _texts(node: yaml.Node, where: str) -> Iterator[tuple[yaml.Node, str]]:

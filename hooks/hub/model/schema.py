@@ -302,11 +302,9 @@ class Group(Kind):
 
     def check(self, node, where):
         if not isinstance(node, yaml.MappingNode):
-            yield (
-                node,
-                where or "front matter",
-                f"received {received(node)}, expected {self.hint} ({', '.join(f.name for f in self.fields)})",
-            )
+            # A hint that already names the fields, "a theme (id, label...)", is not followed by them again.
+            names = "" if self.hint.endswith(")") else f" ({', '.join(f.name for f in self.fields)})"
+            yield node, where or "front matter", f"received {received(node)}, expected {self.hint}{names}"
             return
         known = {f.name: f for f in self.fields}
         present: dict[str, yaml.Node] = {}
