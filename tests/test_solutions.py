@@ -299,6 +299,24 @@ def test_every_challenge_page_links_its_cases_to_built_case_pages(site, report):
                 assert (site / path.lstrip("/") / "index.html").is_file() or (site / path.lstrip("/")).is_file(), (page, target)
 
 
+def test_every_case_a_challenge_cites_links_back_to_that_challenge(site, report):
+    cited_by = {}
+    for challenge_id, entry in report.solutions.items():
+        named = set(entry.meta.get("cases") or [])
+        for solution in entry.meta["solutions_elsewhere"] + entry.meta["devised"]:
+            named |= set(solution.get("cases") or [])
+        for case_id in named:
+            cited_by.setdefault(case_id, set()).add(challenge_id)
+    assert len(cited_by) >= 20
+    for root in ("", "ar/"):
+        for case_id in report.cases:
+            page = site / root / urls.case(case_id) / "index.html"
+            html = page.read_text(encoding="utf-8")
+            linked = set(re.findall(r'<a href="\.\./\.\./solutions/([a-z0-9-]+)/">', html[html.find('id="solutions"') :]))
+            assert linked == (cited_by.get(case_id, set()) if 'id="solutions"' in html else set()), (root, case_id)
+            assert ('id="solutions"' in html) == (case_id in cited_by), (root, case_id)
+
+
 def test_the_register_lists_each_challenge_under_its_themes_with_plain_links(site, report):
     for root in ("", "ar/"):
         page = site / root / "solutions" / "index.html"

@@ -32,6 +32,7 @@ class Context:
     vocabulary: object = None  # network_schema.Vocabulary: kinds of support, regions
     events: dict = field(default_factory=dict)  # id -> yaml_entries.Entry (events/)
     country_cards: dict = field(default_factory=dict)  # country code -> yaml_entries.Entry (country_cards/)
+    solutions: dict = field(default_factory=dict)  # id -> yaml_entries.Entry (solutions/: the register's challenges)
     strings: dict = field(default_factory=dict)  # every language's strings (a panel speaks its text's language)
     splices: Splices = field(default_factory=Splices)
 

@@ -33,6 +33,7 @@ from hub.render.context import (
     text_lang,
     theme_names,
 )
+from hub.support import solutions
 
 
 @dataclass(frozen=True)
@@ -294,6 +295,11 @@ def case_page(ctx: Context, versions: dict) -> Page:
     end = {
         "episodes_heading": t["case_episodes"],
         "episodes": _case_episodes(ctx, item, url, t),
+        "solutions_heading": t["case_solutions"],
+        "solutions": [
+            {"href": urls.relative(url, urls.solution(entry.id)), "title": entry.meta["title"][item.lang]}
+            for entry in solutions.citing(ctx.solutions, item.id)
+        ],
         "sources_heading": t["label_sources"],
         "sources": [source_view(source, item.lang, t) for source in meta["sources"]],
     }

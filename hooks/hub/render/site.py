@@ -72,6 +72,7 @@ def contexts(report, strings_by_lang: dict, splices: Splices) -> dict[str, Conte
             vocabulary=report.vocabulary,
             events=report.events,
             country_cards=report.country_cards,
+            solutions=report.solutions,
             strings=strings_by_lang,
             splices=splices,
         )

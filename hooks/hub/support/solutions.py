@@ -59,6 +59,20 @@ def _case_links(ids, cases: dict, lang: str, t: dict, page_url: str) -> list[dic
     return links
 
 
+def citing(entries: dict, case_id: str) -> list:
+    """The challenges that name a case: as showing the challenge, or as
+    documenting a solution tried elsewhere or one the group devised."""
+    found = []
+    for entry in entries.values():
+        meta = entry.meta
+        named = set(meta.get("cases") or [])
+        for solution in [*(meta.get("solutions_elsewhere") or []), *(meta.get("devised") or [])]:
+            named.update(solution.get("cases") or [])
+        if case_id in named:
+            found.append(entry)
+    return sorted(found, key=lambda entry: entry.id)
+
+
 def _themes(meta: dict, themes, lang: str, page_url: str) -> list[dict]:
     return [
         {"label": theme.label[lang], "name": theme.name[lang], "url": urls.relative(page_url, urls.theme(theme.slug))}
