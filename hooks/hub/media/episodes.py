@@ -9,14 +9,13 @@ any problem is left out of the report, so no page or feed is built from it.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 import yaml
 
 from hub.media import episode_schema, external_video, media_files, transcript, webvtt
-from hub.model import content, paths, yamlnodes
+from hub.model import content, ids, paths, yamlnodes
 from hub.model.problems import Problem
 
 # A typed duration may differ from the file's by rounding, not more.
@@ -139,18 +138,15 @@ def _check_one(item: content.Item, folder: Path, root: Path, case_ids) -> tuple[
         found += [
             Problem(item.rel, line, "body", message) for line, message in transcript.check(item.body, item.body_line, episode.duration)
         ]
-    for index, case_id in enumerate(meta.get("related_cases") or []):
-        if case_id not in case_ids:
-            match = difflib.get_close_matches(case_id, sorted(case_ids), n=1)
-            hint = f" (did you mean {match[0]!r}?)" if match else ""
-            found.append(
-                Problem(
-                    item.rel,
-                    _line(item, "related_cases", index),
-                    f"related_cases[{index + 1}]",
-                    f"{case_id!r} is not a case in good_practices/{hint}: use the id of an existing case",
-                )
+    for index, case_id, hint in ids.unknown(meta.get("related_cases") or [], case_ids):
+        found.append(
+            Problem(
+                item.rel,
+                _line(item, "related_cases", index),
+                f"related_cases[{index + 1}]",
+                f"{case_id!r} is not a case in good_practices/{hint}: use the id of an existing case",
             )
+        )
     return (None if found else episode), found
 
 

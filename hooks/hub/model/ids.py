@@ -4,6 +4,7 @@ digits and single hyphens, and names its file."""
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from hub.model.schema import Text
@@ -20,3 +21,14 @@ def id_kind(what: str = ID_RULE) -> Text:
 
 def is_id(text: str) -> bool:
     return len(text) <= ID_MAX and re.fullmatch(ID_PATTERN, text) is not None
+
+
+def unknown(ids, known) -> list[tuple[int, str, str]]:
+    """(index, id, hint) for each of `ids` that is not in `known`; the hint
+    names the closest known id, " (did you mean 'x'?)", or is empty."""
+    found = []
+    for index, item_id in enumerate(ids):
+        if item_id not in known:
+            match = difflib.get_close_matches(item_id, sorted(known), n=1)
+            found.append((index, item_id, f" (did you mean {match[0]!r}?)" if match else ""))
+    return found

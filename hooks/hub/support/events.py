@@ -9,7 +9,6 @@ file per language (RFC 5545), so a reader can add it to a calendar.
 from __future__ import annotations
 
 import datetime
-import difflib
 import os
 from pathlib import Path
 
@@ -30,18 +29,7 @@ def check(folder: Path, root: Path, case_ids, episode_ids) -> tuple[dict, list[P
         outputs = entry.meta.get("outputs") or {}
         missing = []
         for kind, known in (("cases", case_ids), ("episodes", episode_ids)):
-            for index, item_id in enumerate(outputs.get(kind) or []):
-                if item_id not in known:
-                    match = difflib.get_close_matches(item_id, sorted(known), n=1)
-                    hint = f" (did you mean {match[0]!r}?)" if match else ""
-                    missing.append(
-                        Problem(
-                            entry.rel,
-                            entry.line("outputs", kind, index),
-                            f"outputs.{kind}[{index + 1}]",
-                            f"{item_id!r} is not one of the {kind}{hint}: use the id of an existing one",
-                        )
-                    )
+            missing += yaml_entries.unknown_ids(entry, ("outputs", kind), f"outputs.{kind}", outputs.get(kind) or [], known, kind)
         if missing:
             found += missing
             del entries[entry.id]

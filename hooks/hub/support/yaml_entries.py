@@ -8,7 +8,6 @@ left out, so no page is built from them.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +15,7 @@ import yaml
 
 from hub.checks import foreign_words, private_details
 from hub.model import datafile, paths, yamlnodes
+from hub.model import ids as id_rule
 from hub.model.problems import Problem
 from hub.model.schema import Group
 
@@ -76,17 +76,12 @@ def read(folder: Path, root: Path, schema: Group, what: str) -> tuple[dict[str, 
 def unknown_ids(entry: Entry, keys: tuple, field: str, ids, known, what: str) -> list[Problem]:
     """A problem for each of `ids` (the list at `keys` in the entry's file, shown
     as `field`) that is not in `known`, with the closest known id as a hint."""
-    found = []
-    for index, item_id in enumerate(ids):
-        if item_id not in known:
-            match = difflib.get_close_matches(item_id, sorted(known), n=1)
-            hint = f" (did you mean {match[0]!r}?)" if match else ""
-            found.append(
-                Problem(
-                    entry.rel,
-                    entry.line(*keys, index),
-                    f"{field}[{index + 1}]",
-                    f"{item_id!r} is not one of the {what}{hint}: use the id of an existing one",
-                )
-            )
-    return found
+    return [
+        Problem(
+            entry.rel,
+            entry.line(*keys, index),
+            f"{field}[{index + 1}]",
+            f"{item_id!r} is not one of the {what}{hint}: use the id of an existing one",
+        )
+        for index, item_id, hint in id_rule.unknown(ids, known)
+    ]
