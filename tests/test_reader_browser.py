@@ -146,6 +146,47 @@ def test_the_results_chart_is_legible_and_fits_a_320_px_screen(page, server, lan
     assert outside == []
 
 
+RESTORED_PLACE = """
+() => {
+  const app = document.querySelector('.hub-assessment').getBoundingClientRect();
+  const header = document.querySelector('.md-header').getBoundingClientRect();
+  const heading = document.querySelector('.hub-assessment h2').getBoundingClientRect();
+  return {focused: document.activeElement.matches('.hub-assessment h2'), app: app.top, header: header.bottom,
+          heading: heading.bottom, height: innerHeight, scrolled: scrollY};
+}
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize("view", ["results", "questions"])
+def test_a_reader_coming_back_lands_on_their_results_or_part_not_on_the_introduction(page, server, lang, view):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(assessment_url(server, lang))
+    state = {
+        "format": "hub-self-assessment",
+        "bank": BANK["version"],
+        "phases": [p["id"] for p in BANK["phases"]],
+        "answers": answers(),
+        "goals": {},
+        "step": 3,
+        "view": view,
+    }
+    page.evaluate("(s) => localStorage.setItem('hub-assessment-v' + s.bank, JSON.stringify(s))", state)
+    page.reload()
+    page.wait_for_selector(".hub-results .hub-chart" if view == "results" else "#hub-step-title")
+    page.wait_for_function("() => document.activeElement.matches('.hub-assessment h2')")
+    place = page.evaluate(RESTORED_PLACE)
+    # The introduction is scrolled past; the app starts just below the sticky header.
+    assert place["scrolled"] > 500, place
+    assert place["header"] <= place["app"] <= place["header"] + 100, place
+    assert place["heading"] <= place["height"], place
+    # A first visit still starts at the top.
+    page.evaluate("() => localStorage.clear()")
+    page.reload()
+    page.wait_for_selector(".hub-start")
+    assert page.evaluate("() => scrollY") == 0
+
+
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_without_javascript_the_assessment_explains_itself_and_leads_to_the_statements(browser, server, lang):
     context = browser.new_context(java_script_enabled=False)

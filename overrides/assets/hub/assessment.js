@@ -476,7 +476,11 @@
         self.damagedNotice(notice);
       }
     });
-    this.render(false);
+    // A reader coming back to a part or to the results lands there, below the
+    // page's introduction (and any notice about the saved answers), not at the top.
+    // The browser's own restoring of the scroll position would undo it.
+    if (this.state.view !== "start" && "scrollRestoration" in history) history.scrollRestoration = "manual";
+    this.render(this.state.view !== "start" ? "restore" : false);
   };
 
   /** Tell what happened to data that could not be read whole, and offer it as
@@ -557,7 +561,10 @@
     else this.renderStart();
     if (moveFocus) {
       var heading = this.view.querySelector("h2");
-      if (heading) { heading.focus({ preventScroll: true }); heading.scrollIntoView({ block: "start" }); }
+      if (heading) {
+        heading.focus({ preventScroll: true });
+        (moveFocus === "restore" ? this.root : heading).scrollIntoView({ block: "start" });
+      }
     }
   };
 
