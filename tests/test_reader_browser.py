@@ -106,6 +106,20 @@ def test_after_each_next_and_back_the_parts_heading_is_fully_visible(page, serve
         assert_heading_in_view(page, f"back to part {part}")
 
 
+def save_answers(page, view: str, step: int = 0) -> None:
+    """Both phases answered, saved in the page's storage as the app saves them."""
+    state = {
+        "format": "hub-self-assessment",
+        "bank": BANK["version"],
+        "phases": [p["id"] for p in BANK["phases"]],
+        "answers": answers(),
+        "goals": {},
+        "step": step,
+        "view": view,
+    }
+    page.evaluate("(s) => localStorage.setItem('hub-assessment-v' + s.bank, JSON.stringify(s))", state)
+
+
 CHART_TEXT = """
 () => [...document.querySelectorAll('.hub-results .hub-chart *')]
   .filter(el => [...el.childNodes].some(n => n.nodeType === 3 && n.data.trim()))
@@ -123,16 +137,7 @@ CHART_TEXT = """
 def test_the_results_chart_is_legible_and_fits_a_320_px_screen(page, server, lang):
     page.set_viewport_size({"width": 320, "height": 700})
     page.goto(assessment_url(server, lang))
-    state = {
-        "format": "hub-self-assessment",
-        "bank": BANK["version"],
-        "phases": [p["id"] for p in BANK["phases"]],
-        "answers": answers(),
-        "goals": {},
-        "step": 0,
-        "view": "results",
-    }
-    page.evaluate("(s) => localStorage.setItem('hub-assessment-v' + s.bank, JSON.stringify(s))", state)
+    save_answers(page, "results")
     page.reload()
     page.wait_for_selector(".hub-results .hub-chart")
     texts = page.evaluate(CHART_TEXT)
@@ -162,16 +167,7 @@ RESTORED_PLACE = """
 def test_a_reader_coming_back_lands_on_their_results_or_part_not_on_the_introduction(page, server, lang, view):
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(assessment_url(server, lang))
-    state = {
-        "format": "hub-self-assessment",
-        "bank": BANK["version"],
-        "phases": [p["id"] for p in BANK["phases"]],
-        "answers": answers(),
-        "goals": {},
-        "step": 3,
-        "view": view,
-    }
-    page.evaluate("(s) => localStorage.setItem('hub-assessment-v' + s.bank, JSON.stringify(s))", state)
+    save_answers(page, view, step=3)
     page.reload()
     page.wait_for_selector(".hub-results .hub-chart" if view == "results" else "#hub-step-title")
     page.wait_for_function("() => document.activeElement.matches('.hub-assessment h2')")
