@@ -17,6 +17,9 @@ only the glue to MkDocs 1.6 and mkdocs-static-i18n 1.3.1 (pinned):
   its language (hub.search), written once every language is built, with the
   Site's files.
 
+Under `mkdocs build` the two languages are built at once, one per process,
+after on_config (hooks/language_split.py); the parent writes what is shared.
+
 The only state is the one `Build` of the current build (see `_current`).
 """
 
@@ -31,6 +34,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
+import language_split
 from hub import search
 from hub.checks import project, safe_html
 from hub.media import episodes
@@ -58,6 +62,12 @@ class Build:
         self.index = index
         self.media = media
         self.not_found: dict[str, str] = {}
+        self.files = None  # MkDocs' files of this language (the sitemap's time)
+        self.split: language_split.Split | None = None  # this process's language, when split
+
+
+# How MkDocs was started (on_startup): only `mkdocs build` splits by language.
+_started: dict = {}
 
 
 # The one build in progress. MkDocs calls hooks as module functions, so the
@@ -67,6 +77,10 @@ _current: list[Build] = []
 
 def _build() -> Build:
     return _current[0]
+
+
+def on_startup(command, dirty):
+    _started.update(command=command, dirty=dirty)
 
 
 def on_config(config):
@@ -93,10 +107,14 @@ def on_config(config):
         LANGUAGES, DEFAULT, {lang: (strings_by_lang[lang]["filter_all"], site.filter_choices(lang)) for lang in LANGUAGES}
     )
     media = [(layout.podcasts_dir / rel, rel) for rel in episodes.shipped_files(report.episodes, report.channel)]
-    _current.append(Build(site, index, media))
+    build = Build(site, index, media)
+    _current.append(build)
     # Everything read so far lives for the whole build: keep it out of the
-    # garbage collector's repeated scans.
+    # garbage collector's repeated scans (and, once forked, unshared).
     gc.freeze()
+    if i18n is not None and language_split.wanted(_started.get("command"), _started.get("dirty", False), LANGUAGES):
+        other = next(lang for lang in LANGUAGES if lang != DEFAULT)
+        build.split = language_split.fork(config, i18n, DEFAULT, other)
     return config
 
 
@@ -109,6 +127,7 @@ def on_files(files, config):
 
 @event_priority(-200)
 def on_nav(nav, config, files):
+    _build().files = files
     site = _build().site
     for file in files.documentation_pages():
         markdown = site.markdown(file.src_uri)
@@ -192,6 +211,9 @@ def _with_root_direction(output: str, lang: str) -> str:
 
 
 def on_post_template(output, template_name, config):
+    build = _build()
+    if template_name == language_split.SITEMAP and build.split is not None:
+        language_split.keep_sitemap(build.split, output, build.files)
     # Pages from theme templates alone (404.html) carry the same policy.
     if not template_name.endswith(".html"):
         return output
@@ -206,20 +228,37 @@ def on_post_template(output, template_name, config):
 @event_priority(-200)
 def on_post_build(config):
     i18n = config.plugins.get("i18n")
-    if i18n is not None and i18n.building:
-        return  # an inner language build: the search indexes are written at the end
     build, out = _build(), Path(config.site_dir)
-    build.index.write(out)
-    files = {f"{urls.language_root(lang)}404.html": text for lang, text in build.not_found.items()}
+    split = build.split
+    if split is None and i18n is not None and i18n.building:
+        return  # an inner language build: the search indexes are written at the end
+    if split is not None and split.child_pid is None:
+        # The child: its language's index, then the rest goes to the parent.
+        build.index.write(out, [split.lang])
+        language_split.child_done(split, build.not_found.get(split.lang))
+        return
+    build.index.write(out, None if split is None else [split.lang])
     # The first addresses of theme pages (themes/a/) lead to the readable ones.
-    files.update({rel: csp.with_policy(page, "") for rel, page in build.site.redirects.items()})
+    files = {rel: csp.with_policy(page, "") for rel, page in build.site.redirects.items()}
     # One feed, calendar and file of assessment details per language.
     files.update(build.site.files)
-    for rel, text in files.items():
-        (out / rel).parent.mkdir(parents=True, exist_ok=True)
-        (out / rel).write_text(text, encoding="utf-8")
+    _write(out, files)
     # Shipped media once at the site root for both languages.
     for source, rel in build.media:
         target = out / urls.MEDIA_FILES / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
+    if split is not None:
+        # Only now wait for the other language (it has been building meanwhile).
+        other = next(lang for lang in LANGUAGES if lang != split.lang)
+        not_found = language_split.parent_done(split, config.site_dir)
+        if not_found is not None:
+            build.not_found[other] = not_found
+        i18n.building = False
+    _write(out, {f"{urls.language_root(lang)}404.html": text for lang, text in build.not_found.items()})
+
+
+def _write(out: Path, files: dict[str, str]) -> None:
+    for rel, text in files.items():
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_text(text, encoding="utf-8")

@@ -8,12 +8,17 @@ the language switch leads to the same page); the splices, put into each
 page's HTML; the files (feeds, calendars, assessment details, redirects),
 written into the built site. Nothing here imports MkDocs or keeps state
 between builds.
+
+The pages of each language are made when first asked for (`Pages`): a build
+that makes each language in its own process makes only that language's.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 
 from hub import render
 from hub.media import media_pages, podcast_feed
@@ -26,6 +31,40 @@ from hub.render.splices import Splices
 from hub.support import country_cards, events, networks, solutions
 
 
+class Pages(Mapping):
+    """src_uri ("<lang>/<path>.md") -> Page, each made the first time it is asked for."""
+
+    def __init__(self) -> None:
+        self._makers: dict[str, Callable[[], Page | str] | None] = {}
+        self._made: dict[str, Page] = {}
+
+    def later(self, src_uri: str, make: Callable[[], Page | str]) -> None:
+        self._makers[src_uri] = make
+
+    def __setitem__(self, src_uri: str, page: Page) -> None:
+        self._makers[src_uri] = None
+        self._made[src_uri] = page
+
+    def __getitem__(self, src_uri: str) -> Page:
+        if src_uri not in self._made:
+            page = self._makers[src_uri]()  # a KeyError for a page the site does not have
+            self._made[src_uri] = page if isinstance(page, Page) else Page(page)
+        return self._made[src_uri]
+
+    def get(self, src_uri: str, default=None):
+        # Not Mapping.get: that would take a KeyError from inside a page's making for "no such page".
+        return self[src_uri] if src_uri in self._makers else default
+
+    def __contains__(self, src_uri) -> bool:
+        return src_uri in self._makers
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._makers)
+
+    def __len__(self) -> int:
+        return len(self._makers)
+
+
 @dataclass
 class Site:
     """Everything one build generates from the checked content."""
@@ -34,7 +73,7 @@ class Site:
     strings: dict  # lang -> interface strings
     contexts: dict  # lang -> Context
     splices: Splices
-    pages: dict[str, Page] = field(default_factory=dict)  # "<lang>/<path>.md" -> Page
+    pages: Pages = field(default_factory=Pages)  # "<lang>/<path>.md" -> Page
     files: dict[str, str] = field(default_factory=dict)  # site path -> text (feeds, calendars, details)
     redirects: dict[str, str] = field(default_factory=dict)  # site path -> HTML page
 
@@ -87,8 +126,8 @@ def build(report, strings_by_lang: dict, site_url: str = "", today: datetime.dat
     splices = Splices()
     site = Site(report, strings_by_lang, contexts(report, strings_by_lang, splices), splices)
     for lang in LANGUAGES:
-        for url, page in language_pages(site.contexts[lang], report):
-            site.pages[f"{lang}/{urls.source_of(url)}"] = page if isinstance(page, Page) else Page(page)
+        for url, make in language_pages(site.contexts[lang], report):
+            site.pages.later(f"{lang}/{urls.source_of(url)}", make)
     titles = {lang: output_titles(report, lang) for lang in LANGUAGES}
     for src_uri, markdown in {
         **networks.generated(report.networks, strings_by_lang, report.vocabulary),
@@ -105,27 +144,31 @@ def build(report, strings_by_lang: dict, site_url: str = "", today: datetime.dat
 
 
 def language_pages(ctx: Context, report):
-    """(url, Markdown or Page) of every generated page of one language."""
+    """(url, what makes its Markdown or Page) of every generated page of one language."""
     lang = ctx.lang
-    yield urls.THEMES, pages.themes_overview(ctx)
+    yield urls.THEMES, partial(pages.themes_overview, ctx)
     for theme in report.themes:
-        yield urls.theme(theme.slug), pages.theme_page(ctx, theme)
-    yield urls.LIBRARY, pages.library(ctx)
-    yield urls.ASSESSMENT_QUESTIONS, assessment_page.questions_page(ctx)
-    yield urls.COUNTRIES, pages.countries_overview(ctx)
+        yield urls.theme(theme.slug), partial(pages.theme_page, ctx, theme)
+    yield urls.LIBRARY, partial(pages.library, ctx)
+    yield urls.ASSESSMENT_QUESTIONS, partial(assessment_page.questions_page, ctx)
+    yield urls.COUNTRIES, partial(pages.countries_overview, ctx)
     for code in pages.country_codes(report.cases):
-        yield urls.country(code), pages.country_page(ctx, code, country_cards.card_html(ctx.country_cards.get(code), lang, ctx.t))
+        yield urls.country(code), partial(_country_page, ctx, code)
     for case_id, versions in report.cases.items():
         # static-i18n serves an untranslated English case under /ar/ by
         # itself (with our notice); an Arabic-only case needs an English
         # page made from the Arabic text, marked as Arabic.
         if lang in versions or lang == DEFAULT:
-            yield urls.case(case_id), pages.case_page(ctx, versions)
+            yield urls.case(case_id), partial(pages.case_page, ctx, versions)
     has_feed = report.channel is not None
-    yield urls.MEDIA, media_pages.media_index(ctx, has_feed)
+    yield urls.MEDIA, partial(media_pages.media_index, ctx, has_feed)
     for episode_id, versions in report.episodes.items():
         if lang in versions or lang == DEFAULT:  # the same fallback as cases
-            yield urls.episode(episode_id), media_pages.episode_page(ctx, versions, has_feed)
+            yield urls.episode(episode_id), partial(media_pages.episode_page, ctx, versions, has_feed)
+
+
+def _country_page(ctx: Context, code: str):
+    return pages.country_page(ctx, code, country_cards.card_html(ctx.country_cards.get(code), ctx.lang, ctx.t))
 
 
 def output_titles(report, lang: str) -> dict:

@@ -40,10 +40,12 @@ class SiteIndex:
         url = url[len(root) :] if root and url.startswith(root) else url
         self.indexes[lang].add(page_from_html(url, title, content_html, filters))
 
-    def write(self, site_dir: Path) -> dict:
-        """Write each language's index under <language root>/search/."""
+    def write(self, site_dir: Path, languages=None) -> dict:
+        """Write each language's index (or those of `languages`) under <language root>/search/."""
         return {
-            lang: write(index, Path(site_dir) / self.root(lang) / "search", self.filters.get(lang)) for lang, index in self.indexes.items()
+            lang: write(index, Path(site_dir) / self.root(lang) / "search", self.filters.get(lang))
+            for lang, index in self.indexes.items()
+            if languages is None or lang in languages
         }
 
 
