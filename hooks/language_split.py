@@ -24,6 +24,7 @@ from __future__ import annotations
 import atexit
 import gzip
 import json
+import logging
 import os
 import signal
 import sys
@@ -66,6 +67,8 @@ def fork(config, i18n, default: str, other: str) -> Split:
     if pid == 0:
         os.close(reader)
         i18n.current_language = other
+        # One "Documentation built in …" per build, the parent's; warnings still show.
+        logging.getLogger("mkdocs.commands.build").setLevel(logging.WARNING)
         return Split(other, None, None, writer)
     os.close(writer)
     # If the parent stops early (a failed check of its pages), the child stops too.
