@@ -92,7 +92,9 @@ def on_config(config):
     # The project is the folder of mkdocs.yml, so fixture sites in tests work too.
     layout = project.Layout(root=Path(config.config_file_path).resolve().parent)
     build_date.pin(layout.root)
-    report = project.check(layout)
+    split = i18n is not None and language_split.wanted(_started.get("command"), _started.get("dirty", False), LANGUAGES)
+    # A build that splits by language may use two processes for the check too.
+    report = project.check(layout, workers=2 if split else 1)
     for warning in report.warnings:
         log.info(warning.text())
     if report.errors:
@@ -112,7 +114,7 @@ def on_config(config):
     # Everything read so far lives for the whole build: keep it out of the
     # garbage collector's repeated scans (and, once forked, unshared).
     gc.freeze()
-    if i18n is not None and language_split.wanted(_started.get("command"), _started.get("dirty", False), LANGUAGES):
+    if split:
         other = next(lang for lang in LANGUAGES if lang != DEFAULT)
         build.split = language_split.fork(config, i18n, DEFAULT, other)
     return config

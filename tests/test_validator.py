@@ -193,3 +193,33 @@ def test_a_group_given_a_plain_value_names_its_fields_once():
     assert message == "received the number 5, expected a text in each language (en, ar)"
     [(_, _, message)] = group.check(yamlnodes.compose("5\n"), "")
     assert message == "received the number 5, expected a group of fields (name)"
+
+
+def test_the_check_in_several_processes_finds_the_same_in_the_same_order(tmp_path, monkeypatch):
+    import shutil
+
+    shutil.copytree(FIXTURES / "valid", tmp_path, dirs_exist_ok=True)
+    cases = tmp_path / "good_practices"
+    quota = (cases / "sample-quota.en.md").read_text(encoding="utf-8")
+    (cases / "broken.en.md").write_text(
+        quota.replace("id: sample-quota", "id: broken").replace("themes:", "themes: [Z]\nold_themes:"), encoding="utf-8"
+    )
+    (cases / "sample-quota.ar.md").write_text(
+        (cases / "sample-quota.ar.md").read_text(encoding="utf-8").replace("country: TN", "country: JO"), encoding="utf-8"
+    )
+    (cases / "unreadable.en.md").write_text("no front matter\n", encoding="utf-8")
+    monkeypatch.setattr(project, "PARALLEL_FROM", 2)
+    one = project.check(project.Layout(root=tmp_path))
+    three = project.check(project.Layout(root=tmp_path), workers=3)
+    assert [p.text() for p in three.problems] == [p.text() for p in one.problems]
+    # One problem of each kind the workers send back: schema, unknown field, pair (checked after), unreadable file.
+    assert [(p.path, p.line, p.field) for p in one.errors] == [
+        ("good_practices/broken.en.md", 6, "themes[1]"),
+        ("good_practices/broken.en.md", 7, "old_themes"),
+        ("good_practices/sample-quota.ar.md", 7, "country"),
+        ("good_practices/unreadable.en.md", 1, "front matter"),
+    ]
+    assert three.files_checked == one.files_checked
+    assert {k: {lang: item.meta for lang, item in v.items()} for k, v in three.cases.items()} == {
+        k: {lang: item.meta for lang, item in v.items()} for k, v in one.cases.items()
+    }
