@@ -39,6 +39,7 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
 
     def send_head(self):
         self.range_left = None
+        self.validators = {}
         path = self.translate_path(self.path)
         if os.path.isdir(path):
             if not self.path.split("?")[0].endswith("/"):
@@ -49,7 +50,17 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
         wanted = RANGE.fullmatch(self.headers.get("Range", ""))
         if wanted:
             return self._range(Path(path), wanted)
-        if "gzip" in self.headers.get("Accept-Encoding", "") and path.endswith(COMPRESSIBLE):
+        compressed = "gzip" in self.headers.get("Accept-Encoding", "") and path.endswith(COMPRESSIBLE)
+        # A browser may keep a file but asks each time whether it changed
+        # (no-cache): after a rebuild a reload shows the new CSS at once, and
+        # an unchanged file costs a short "not modified" answer, not a resend.
+        stamp = os.stat(path)
+        self.validators = {"ETag": f'"{stamp.st_mtime_ns:x}-{stamp.st_size:x}{"-gz" if compressed else ""}"', "Cache-Control": "no-cache"}
+        if self.validators["ETag"] in self.headers.get("If-None-Match", ""):
+            self.send_response(304)
+            self.end_headers()
+            return None
+        if compressed:
             with open(path, "rb") as handle:
                 return self._body(200, gzip.compress(handle.read(), compresslevel=6, mtime=0), self.guess_type(path), gzip_encoded=True)
         return super().send_head()
@@ -57,6 +68,9 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
     def end_headers(self):
         if self.command in ("GET", "HEAD") and not self._headers_buffer_has(b"Accept-Ranges"):
             self.send_header("Accept-Ranges", "bytes")
+        for name, value in getattr(self, "validators", {}).items():
+            self.send_header(name, value)
+        self.send_header("Vary", "Accept-Encoding")
         super().end_headers()
 
     def _headers_buffer_has(self, name: bytes) -> bool:

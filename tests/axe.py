@@ -1,9 +1,11 @@
 """axe-core in a Playwright page, with an Arabic-safe colour-contrast rule.
 
 axe's stock `color-contrast` rule skips much Arabic text: its matcher takes
-joined Arabic letters for an icon-font ligature. The rule added here runs the
-same `color-contrast` check a second time on a plain selector, with no
-matcher, so Arabic text is measured too.
+joined Arabic letters for an icon-font ligature. The rule configured here
+runs the same `color-contrast` check with a matcher of its own: every
+element with text of its own (and every form field), whatever its script.
+It replaces the stock rule, which would only measure part of the same text
+again (a fifth of axe's time on this site).
 """
 
 from __future__ import annotations
@@ -11,15 +13,14 @@ from __future__ import annotations
 from helpers import REPO
 
 AXE_SOURCE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-TEXT_ELEMENTS = "p, li, a, span, h1, h2, h3, h4, h5, h6, dt, dd, th, td, label, button, legend, summary, figcaption, blockquote, small, strong, em, time, select, option, input, textarea, output, caption"
-
-CONFIGURE = (
-    """
+CONFIGURE = """
 axe.configure({
   rules: [{
     id: "hub-arabic-safe-color-contrast",
-    selector: %r,
+    selector: "body *",
     excludeHidden: true,
+    matches: node => node.matches("input, select, textarea")
+      || Array.from(node.childNodes).some(child => child.nodeType === Node.TEXT_NODE && child.data.trim() !== ""),
     impact: "serious",
     tags: ["hub"],
     metadata: {
@@ -32,14 +33,13 @@ axe.configure({
   }]
 });
 """
-    % TEXT_ELEMENTS
-)
 
 RUN = """
 async () => {
   const result = await axe.run(document, {
     runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice", "hub"]},
-    resultTypes: ["violations"]
+    resultTypes: ["violations"],
+    rules: {"color-contrast": {enabled: false}}
   });
   return result.violations
     .filter(v => v.impact === "serious" || v.impact === "critical")

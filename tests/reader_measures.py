@@ -65,12 +65,13 @@ def measures(browser, server, site):
     context.route(re.compile(r"\.(mp3|m4a|ogg|mp4|webm)(\?.*)?$"), lambda route: route.abort())
     tab = context.new_page()
     found = {}
-    for path in html_pages(site):
+    for n, path in enumerate(html_pages(site)):
         url = page_url(site, path)
-        tab.set_viewport_size({"width": WIDTHS[0], "height": 720})
         tab.goto(server.url + url, wait_until="load")
         widths = {}
-        for width in WIDTHS:
+        # Each page opens at the width the last one ended at, and is measured
+        # from there: narrow to wide, then wide to narrow (a resize less a page).
+        for width in WIDTHS if n % 2 == 0 else WIDTHS[::-1]:
             tab.set_viewport_size({"width": width, "height": 720})
             widths[width] = tab.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
         latin = []

@@ -55,6 +55,18 @@ def test_text_is_compressed_for_clients_that_accept_gzip(served):
     assert gzip.decompress(body).decode() == "<p>hello</p>" * 50
 
 
+@pytest.mark.parametrize("encoding", ["", "gzip"])
+def test_an_unchanged_file_is_not_sent_again_and_a_changed_one_is(served, tmp_path, encoding):
+    status, headers, body = fetch(served + "page.html", **{"Accept-Encoding": encoding})
+    assert (status, headers["Cache-Control"]) == (200, "no-cache")
+    assert fetch(served + "page.html", **{"Accept-Encoding": encoding, "If-None-Match": headers["ETag"]})[:3:2] == (304, b"")
+    # A rebuild that writes the file again, even within the same second, is seen.
+    (tmp_path / "page.html").write_text("<p>changed</p>", encoding="utf-8")
+    status, _, body = fetch(served + "page.html", **{"Accept-Encoding": encoding, "If-None-Match": headers["ETag"]})
+    assert status == 200
+    assert (gzip.decompress(body) if encoding else body) == b"<p>changed</p>"
+
+
 @pytest.mark.parametrize("path, expected", [("missing/", "not found"), ("ar/missing/", "غير موجودة")])
 def test_a_missing_page_gets_its_languages_404_page(served, path, expected):
     status, _, body = fetch(served + path)
