@@ -25,6 +25,7 @@ The only state is the one `Build` of the current build (see `_current`).
 
 from __future__ import annotations
 
+import copy
 import gc
 import html
 import shutil
@@ -48,6 +49,8 @@ log = get_plugin_logger("hub")
 
 # Front-matter values that Material's templates print without escaping.
 ESCAPED_META = ("title", "description", "subtitle")
+# How a hand-written page marks a generated part (hub.render.placeholders).
+PLACEHOLDER_START = "<!-- hub:"
 # The title Python-Markdown's toc extension gives heading links (not configurable per language).
 PERMALINK_TITLE = "Permanent link"
 
@@ -57,13 +60,21 @@ class Build:
     the core's Site, the search indexes filled page by page, the shipped
     media and each language's 404 page."""
 
-    def __init__(self, site: hub_site.Site, index: search.SiteIndex, media: list):
+    def __init__(self, site: hub_site.Site, index: search.SiteIndex, media: list, memory=None):
         self.site = site
         self.index = index
         self.media = media
         self.not_found: dict[str, str] = {}
         self.files = None  # MkDocs' files of this language (the sitemap's time)
         self.split: language_split.Split | None = None  # this process's language, when split
+        # Each language's pages in MkDocs' order, and what search keeps of
+        # each (None: not searched); the index is written in that order.
+        self.order: dict[str, list[str]] = {}
+        self.searched: dict[str, dict] = {lang: {} for lang in LANGUAGES}
+        # Under scripts/serve (rebuild.py): what the last build kept, and
+        # each page's fingerprint in this one (unchanged pages are not rebuilt).
+        self.memory = memory
+        self.fingerprints: dict[str, str] = {}
 
 
 # How MkDocs was started (on_startup): only `mkdocs build` splits by language.
@@ -93,8 +104,10 @@ def on_config(config):
     layout = project.Layout(root=Path(config.config_file_path).resolve().parent)
     build_date.pin(layout.root)
     split = i18n is not None and language_split.wanted(_started.get("command"), _started.get("dirty", False), LANGUAGES)
+    # scripts/serve's long-running builder hands over what its last build kept.
+    memory = getattr(config, "hub_memory", None)
     # A build that splits by language may use two processes for the check too.
-    report = project.check(layout, workers=2 if split else 1)
+    report = project.check(layout, workers=2 if split else 1, memory=memory.cases if memory else None)
     for warning in report.warnings:
         log.info(warning.text())
     if report.errors:
@@ -106,10 +119,13 @@ def on_config(config):
     # Pages, feeds and calendars are made now, with the checks, so a failing build writes none.
     site = hub_site.build(report, strings_by_lang, config.site_url or "")
     index = search.SiteIndex(
-        LANGUAGES, DEFAULT, {lang: (strings_by_lang[lang]["filter_all"], site.filter_choices(lang)) for lang in LANGUAGES}
+        LANGUAGES,
+        DEFAULT,
+        {lang: (strings_by_lang[lang]["filter_all"], site.filter_choices(lang)) for lang in LANGUAGES},
+        memory.words if memory else None,
     )
     media = [(layout.podcasts_dir / rel, rel) for rel in episodes.shipped_files(report.episodes, report.channel)]
-    build = Build(site, index, media)
+    build = Build(site, index, media, memory)
     _current.append(build)
     # Everything read so far lives for the whole build: keep it out of the
     # garbage collector's repeated scans (and, once forked, unshared).
@@ -129,14 +145,46 @@ def on_files(files, config):
 
 @event_priority(-200)
 def on_nav(nav, config, files):
-    _build().files = files
-    site = _build().site
-    for file in files.documentation_pages():
+    build = _build()
+    build.files = files
+    site = build.site
+    pages = files.documentation_pages()
+    # As Page.url gives them (the home page's is "", its file's "./").
+    build.order[config.theme["language"]] = ["" if file.url in (".", "./") else file.url for file in pages]
+    for file in pages:
         markdown = site.markdown(file.src_uri)
         if markdown is not None:
             file.content_string = markdown
             file.generated_by = "hub"
+        if build.memory is not None:
+            _keep_if_unchanged(build, file, config)
     return nav
+
+
+def _keep_if_unchanged(build: Build, file, config) -> None:
+    """Under scripts/serve: a page whose fingerprint is the last build's, and
+    whose HTML is still there, is not built again (in a --dirty build); any
+    other is."""
+    if file.generated_by == "hub":
+        mark = build.site.fingerprint(file.src_uri)
+    else:
+        markdown = Path(file.abs_src_path).read_text(encoding="utf-8")
+        if PLACEHOLDER_START not in markdown:
+            return  # a hand-written page without generated parts: MkDocs compares the files' times
+        lang = config.theme["language"]
+        mark = build.site.written_fingerprint(markdown, lang, _page_url(file.url, lang))
+    build.fingerprints[file.dest_uri] = mark
+    unchanged = build.memory.pages.get(file.dest_uri) == mark and Path(file.abs_dest_path).is_file()
+    # (A hand-written page's own file may be older than its HTML while its generated parts changed.)
+    file.is_modified = _unchanged if unchanged else _changed
+
+
+def _unchanged() -> bool:
+    return False
+
+
+def _changed() -> bool:
+    return True
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -153,8 +201,12 @@ def on_page_markdown(markdown, page, config, files):
     if page.file.generated_by == "hub":
         return markdown
     lang = config.theme["language"]
-    url = page.url[len(lang) + 1 :] if page.url.startswith(f"{lang}/") else page.url
-    return _with_repository(_build().site.fill_placeholders(markdown, lang, url), config)
+    return _with_repository(_build().site.fill_placeholders(markdown, lang, _page_url(page.url, lang)), config)
+
+
+def _page_url(url: str, lang: str) -> str:
+    """A page's address within its language root."""
+    return url[len(lang) + 1 :] if url.startswith(f"{lang}/") else url
 
 
 def _with_repository(markdown: str, config) -> str:
@@ -180,9 +232,11 @@ def on_page_context(context, page, config, nav):
     build = _build()
     # Search reads the page before the parts it need not index are added.
     # Pages shown in the other language (untranslated) stay out of this one's.
+    searched = None
     if (page.meta.get("content_lang") or getattr(page.file, "locale", lang)) == lang and not (page.meta.get("search") or {}).get("exclude"):
         filters = build.site.search_filters(page.meta.get("case_id"), lang)
-        build.index.add(lang, page.url, page.meta.get("title") or page.title or "", page.content or "", filters)
+        searched = build.index.page(lang, page.url, page.meta.get("title") or page.title or "", page.content or "", filters)
+    build.searched[lang][page.url] = searched
     frame = build.site.frame(page.file.src_uri)
     if frame is not None:
         page.content = frame[0] + page.content + frame[1]
@@ -191,6 +245,9 @@ def on_page_context(context, page, config, nav):
 
 def on_env(env, config, files):
     build = _build()
+    if build.memory is not None:
+        # MkDocs makes a new template environment each build: keep the compiled templates.
+        env.bytecode_cache = build.memory.templates
     env.globals["hub_strings"] = build.site.strings
     env.globals["hub_direction"] = DIRECTION
     env.globals["hub_search"] = {lang: build.index.interface(lang, build.site.strings[lang]) for lang in LANGUAGES}
@@ -210,6 +267,17 @@ def on_post_page(output, page, config):
 def _with_root_direction(output: str, lang: str) -> str:
     # Material puts dir only on <body>; the root element must carry it too.
     return output.replace(f'<html lang="{lang}"', f'<html lang="{lang}" dir="{DIRECTION[lang]}"', 1)
+
+
+def on_pre_template(template, template_name, config):
+    if template_name == "404.html":
+        # static-i18n leaves the language switch of the last page built in
+        # place (as an attribute of `extra`, which templates read before its
+        # key); a page for any missing address links each language's home.
+        i18n = config.plugins.get("i18n")
+        if i18n is not None and i18n.extra_alternate:
+            config.extra.alternate = copy.deepcopy(i18n.extra_alternate)
+    return template
 
 
 def on_post_template(output, template_name, config):
@@ -234,12 +302,14 @@ def on_post_build(config):
     split = build.split
     if split is None and i18n is not None and i18n.building:
         return  # an inner language build: the search indexes are written at the end
+    languages = list(LANGUAGES) if split is None else [split.lang]
+    _fill_index(build, languages)
     if split is not None and split.child_pid is None:
         # The child: its language's index, then the rest goes to the parent.
-        build.index.write(out, [split.lang])
+        build.index.write(out, languages)
         language_split.child_done(split, build.not_found.get(split.lang))
         return
-    build.index.write(out, None if split is None else [split.lang])
+    build.index.write(out, languages)
     # The first addresses of theme pages (themes/a/) lead to the readable ones.
     files = {rel: csp.with_policy(page, "") for rel, page in build.site.redirects.items()}
     # One feed, calendar and file of assessment details per language.
@@ -258,6 +328,22 @@ def on_post_build(config):
             build.not_found[other] = not_found
         i18n.building = False
     _write(out, {f"{urls.language_root(lang)}404.html": text for lang, text in build.not_found.items()})
+    if build.memory is not None:
+        build.memory.pages, build.memory.searched = build.fingerprints, build.searched
+
+
+def _fill_index(build: Build, languages: list[str]) -> None:
+    """Each language's searched pages into its index, in MkDocs' order; a page
+    this build kept from the last one keeps the last one's search entry."""
+    kept = build.memory.searched if build.memory is not None else {}
+    for lang in languages:
+        searched, before = build.searched[lang], kept.get(lang, {})
+        for url in build.order.get(lang, []):
+            page = searched[url] if url in searched else before.get(url)
+            if url in searched or url in before:
+                searched[url] = page
+            if page is not None:
+                build.index.indexes[lang].add(page)
 
 
 def _write(out: Path, files: dict[str, str]) -> None:

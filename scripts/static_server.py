@@ -8,8 +8,9 @@ client accepts it, and each language's 404 page (/ar/404.html under /ar/).
 
     python scripts/static_server.py [--port 8000] [--watch] SITE_DIR
 
-With --watch the site is rebuilt (scripts/build's strict build) whenever a
-source file changes; reload the page to see the result.
+With --watch the site is built first (strictly), then again whenever a
+source file changes, in this process and only as far as the change reaches
+(hooks/rebuild.py); reload the page to see the result.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ import http.server
 import io
 import os
 import re
-import subprocess
 import sys
 import threading
 import time
@@ -147,40 +147,58 @@ def watched(project: Path) -> list[str]:
     return ["docs", "overrides", "mkdocs.yml", *listed]
 
 
-def _fingerprint(project: Path) -> tuple:
-    stamps = []
+def _stamps(project: Path) -> dict[Path, int]:
+    """Every watched file and its modification time."""
+    stamps = {}
     for name in watched(project):
         target = project / name
         if not target.exists():
             continue
         files = [target] if target.is_file() else (p for p in target.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-        stamps += [(str(p), p.stat().st_mtime_ns) for p in files]
-    return tuple(sorted(stamps))
+        stamps.update((p, p.stat().st_mtime_ns) for p in files)
+    return stamps
 
 
-def _watch(project: Path, site: Path) -> None:
+# How often the sources are looked at (a change shows within this, plus the build).
+POLL_SECONDS = 0.5
+
+
+def _watch(project: Path, rebuilder, last: dict) -> None:
     """Rebuild the site whenever a source file changes (polled: no dependency)."""
-    last = _fingerprint(project)
+    code = project / "hooks"
     while True:
-        time.sleep(1)
-        now = _fingerprint(project)
-        if now != last:
-            last = now
-            print("change seen: rebuilding…", flush=True)
-            result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=project)
-            print("rebuilt: reload the page" if result.returncode == 0 else "the build failed: see above", flush=True)
+        time.sleep(POLL_SECONDS)
+        now = _stamps(project)
+        if now == last:
+            continue
+        changed = [path for path, stamp in now.items() if last.get(path) != stamp]
+        removed = [path for path in last if path not in now]
+        last = now
+        if any(path.is_relative_to(code) for path in [*changed, *removed]):
+            # A running process keeps the code it imported: start afresh.
+            print("the hub's code changed: restarting…", flush=True)
+            os.execv(sys.executable, [sys.executable, *sys.argv])
+        print("change seen: rebuilding…", flush=True)
+        rebuilder.build(changed, removed)
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path)
     parser.add_argument("--port", type=int, default=8000)
-    parser.add_argument("--watch", action="store_true", help="rebuild when a source file changes")
+    parser.add_argument("--watch", action="store_true", help="build the site, then again when a source file changes")
     args = parser.parse_args(argv)
-    httpd = server(args.site, args.port)
     if args.watch:
-        threading.Thread(target=_watch, args=(Path.cwd(), args.site), daemon=True).start()
-    print(f"Serving {args.site} at http://127.0.0.1:{args.port}/ (Arabic at /ar/); Ctrl+C stops.", flush=True)
+        from rebuild import Rebuilder  # the MkDocs adapter's builder (hooks/rebuild.py)
+
+        project = Path.cwd()
+        stamps = _stamps(project)  # before the build: a change made during it is seen
+        rebuilder = Rebuilder(project, args.site)
+        if not rebuilder.build():
+            return 1
+        threading.Thread(target=_watch, args=(project, rebuilder, stamps), daemon=True).start()
+    httpd = server(args.site, args.port)
+    print(f"Serving {args.site} at http://127.0.0.1:{httpd.server_address[1]}/ (Arabic at /ar/); Ctrl+C stops.", flush=True)
     try:
         httpd.serve_forever()
     except KeyboardInterrupt:

@@ -9,10 +9,11 @@ from hypothesis import settings
 
 from helpers import CHROMIUM, CHROMIUM_ARGS, REPO, Server, build, close_context
 
-# Fixtures that build the real site (or a full copy of it) or start Chromium.
-# A test that uses one is marked `slow`; `scripts/test --fast` runs the others:
-# the core's unit tests and the tiny fixture sites.
-SLOW_FIXTURES = {"_served", "browser", "hub", "hostile_site", "external_site"}
+# Fixtures that build the real site (or a full copy of it), build one site in
+# two ways to compare them, or start Chromium. A test that uses one is marked
+# `slow`; `scripts/test --fast` runs the others: the core's unit tests and the
+# tiny fixture sites.
+SLOW_FIXTURES = {"_served", "browser", "hub", "hostile_site", "external_site", "both_ways"}
 
 
 # Property tests try 1,000 generated inputs; `--fast` tries fewer.

@@ -97,27 +97,72 @@ def _citation_problems(item) -> list[Problem]:
     ]
 
 
-def _check_case_files(paths: list[Path], root: Path, theme_list, topic_list) -> tuple[list, list[Problem]]:
-    """Read and check these case files, each on its own: (items read, problems)."""
+def _check_each(paths: list[Path], root: Path, theme_list, topic_list) -> list[tuple]:
+    """Read and check these case files, each on its own: [(item read or None, its problems)]."""
     schema = case_schema.case_schema(theme_list, topic_list)
-    items, found = [], []
+    checked = []
     for path in paths:
-        item, problems = content.read(path, root)
+        item, found = content.read(path, root)
+        if item is not None:
+            found = found + content.check_case(item, schema) + _citation_problems(item)
+        checked.append((item, found))
+    return checked
+
+
+def _check_case_files(paths: list[Path], root: Path, theme_list, topic_list) -> tuple[list, list[Problem]]:
+    """The items read and all problems of these case files."""
+    items, found = [], []
+    for item, problems in _check_each(paths, root, theme_list, topic_list):
         found += problems
         if item is not None:
-            found += content.check_case(item, schema)
-            found += _citation_problems(item)
             items.append(item)
     return items, found
 
 
+def _trim(item) -> None:
+    """Keep only the YAML nodes the pair check needs (the shared fields' lines):
+    whole node trees cost a large build memory and garbage-collector work."""
+    item.front = None
+    item.nodes = {name: item.nodes[name] for name in case_schema.SHARED_FIELDS if name in item.nodes}
+
+
 def _check_case_files_apart(paths: list[Path], root: Path, theme_list, topic_list) -> tuple[list, list[Problem]]:
-    """The same, in a worker process: what goes back keeps only the nodes the
-    pair check still needs (the shared fields' lines), not whole YAML trees."""
+    """The same, in a worker process: what goes back is trimmed."""
     items, found = _check_case_files(paths, root, theme_list, topic_list)
     for item in items:
-        item.front = None
-        item.nodes = {name: item.nodes[name] for name in case_schema.SHARED_FIELDS if name in item.nodes}
+        _trim(item)
+    return items, found
+
+
+@dataclass
+class CaseFileMemory:
+    """Each case file's check, kept between builds by a long-running server
+    (scripts/serve): a file whose time and size have not changed is not read
+    again, as long as the themes and topics are the same."""
+
+    rules: str = ""  # the themes and topics the kept checks were made with
+    files: dict = field(default_factory=dict)  # path -> ((mtime_ns, size), item or None, problems)
+
+
+def _check_remembered(paths: list[Path], root: Path, report: Report, memory: CaseFileMemory) -> tuple[list, list[Problem]]:
+    rules = repr((report.themes, report.topics))
+    if memory.rules != rules:
+        memory.rules, memory.files = rules, {}
+    stamps = {path: (path.stat().st_mtime_ns, path.stat().st_size) for path in paths}
+    changed = [path for path in paths if path not in memory.files or memory.files[path][0] != stamps[path]]
+    if changed:
+        for path, (item, problems) in zip(changed, _check_each(changed, root, report.themes, report.topics)):
+            if item is not None:
+                _trim(item)
+            memory.files[path] = (stamps[path], item, problems)
+    for gone in set(memory.files) - set(stamps):
+        del memory.files[gone]
+    items, found = [], []
+    for path in paths:
+        _, item, problems = memory.files[path]
+        found += problems
+        if item is not None:
+            items.append(item)
     return items, found
 
 
@@ -125,14 +170,17 @@ def _check_case_files_apart(paths: list[Path], root: Path, theme_list, topic_lis
 PARALLEL_FROM = 400
 
 
-def check_cases(layout: Layout, report: Report, workers: int = 1) -> list:
+def check_cases(layout: Layout, report: Report, workers: int = 1, memory: CaseFileMemory | None = None) -> list:
     """Check every case file under the layout's good_practices/ into `report`
     (its themes and topics already loaded); the items read, valid or not.
     With `workers` > 1, large folders are checked in that many processes
-    (forked: the result is the same, in the same order)."""
+    (forked: the result is the same, in the same order). With `memory`,
+    only the files changed since the last check are read."""
     paths = content.find(layout.cases_dir)
     report.files_checked += len(paths)
-    if workers > 1 and len(paths) >= PARALLEL_FROM and hasattr(os, "fork"):
+    if memory is not None:
+        checked = [_check_remembered(paths, layout.root, report, memory)]
+    elif workers > 1 and len(paths) >= PARALLEL_FROM and hasattr(os, "fork"):
         size = -(-len(paths) // workers)
         parts = [paths[start : start + size] for start in range(0, len(paths), size)]
         with ProcessPoolExecutor(len(parts), mp_context=multiprocessing.get_context("fork")) as pool:
@@ -145,16 +193,15 @@ def check_cases(layout: Layout, report: Report, workers: int = 1) -> list:
         report.problems += found
     report.problems += content.check_pairs([i for i in items if i.valid], case_schema.SHARED_FIELDS)
     for item in items:
-        # The YAML node trees only served to place problems on their lines;
-        # dropping them keeps a large build's memory (and GC work) down.
-        item.front, item.nodes = None, {}
+        _trim(item)
         if item.valid:
             report.cases.setdefault(item.id, {})[item.lang] = item
     return items
 
 
-def check(layout: Layout | None = None, workers: int = 1) -> Report:
-    """Every problem of the project; `workers` > 1 checks many case files in that many processes."""
+def check(layout: Layout | None = None, workers: int = 1, memory: CaseFileMemory | None = None) -> Report:
+    """Every problem of the project; `workers` > 1 checks many case files in
+    that many processes; `memory` keeps each case file's check for the next call."""
     layout = layout or Layout()
     report = Report()
     theme_list, found = themes.read(layout.themes_file, layout.root)
@@ -169,7 +216,7 @@ def check(layout: Layout | None = None, workers: int = 1) -> Report:
     report.themes, report.topics = theme_list, topic_list
     report.problems += issue_form.check_labels(layout.strings_dir, layout.root, report.themes)
     report.problems += assessment.check([t.id for t in report.themes], layout.assessment_file, layout.root, [t.id for t in report.topics])
-    items = check_cases(layout, report, workers)
+    items = check_cases(layout, report, workers, memory)
     report.episodes, found, checked = episodes.check(layout.podcasts_dir, layout.root, report.themes, {i.id for i in items})
     report.problems += found
     report.files_checked += checked

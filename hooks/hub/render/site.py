@@ -16,6 +16,7 @@ that makes each language in its own process makes only that language's.
 from __future__ import annotations
 
 import datetime
+import hashlib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
@@ -86,6 +87,20 @@ class Site:
         page = self.pages.get(src_uri)
         return (page.before, page.after) if page and (page.before or page.after) else None
 
+    def fingerprint(self, src_uri: str) -> str:
+        """A short hash of all a generated page shows (its Markdown with every
+        splice in place, and its frame): the same in two builds when the page
+        is. Splice markers are numbered per build, hence filled first."""
+        page = self.pages[src_uri]
+        return fingerprint(*(self._spliced(text) for text in (page.markdown, page.before, page.after)))
+
+    def written_fingerprint(self, markdown: str, lang: str, page_url: str) -> str:
+        """The same for a hand-written page: its text, and its generated parts."""
+        return fingerprint(markdown, self._spliced(self.fill_placeholders(markdown, lang, page_url)))
+
+    def _spliced(self, text: str) -> str:
+        return self.splices.fill(self.splices.fill(text), late=True)
+
     def fill_placeholders(self, markdown: str, lang: str, page_url: str) -> str:
         """A hand-written page's Markdown with its `<!-- hub:NAME -->` lines filled."""
         return placeholders.fill(markdown, self.contexts[lang], page_url)
@@ -97,6 +112,14 @@ class Site:
         """The filter values search keeps for a case page."""
         versions = self.report.cases.get(case_id)
         return pages.filter_values(pick(versions, lang).meta) if versions else None
+
+
+def fingerprint(*texts: str) -> str:
+    """A short hash of these texts, in order."""
+    digest = hashlib.blake2b(digest_size=16)
+    for text in texts:
+        digest.update(text.encode("utf-8") + b"\0")
+    return digest.hexdigest()
 
 
 def contexts(report, strings_by_lang: dict, splices: Splices) -> dict[str, Context]:

@@ -14,10 +14,11 @@ from .index import Index, Searcher, page_from_html, write
 class SiteIndex:
     """The pages of every language, collected during a build."""
 
-    def __init__(self, languages, default: str, filters: dict | None = None):
-        """`filters`: per language, (label of "all", [(name, label, [(value, text)])])."""
+    def __init__(self, languages, default: str, filters: dict | None = None, analysed: dict | None = None):
+        """`filters`: per language, (label of "all", [(name, label, [(value, text)])]);
+        `analysed`: per language, the words' terms already found (see Index)."""
         self.default = default
-        self.indexes = {lang: Index(lang) for lang in languages}
+        self.indexes = {lang: Index(lang, (analysed or {}).get(lang)) for lang in languages}
         self.filters = {
             lang: {"all": all_label, "by": [[name, label, [list(option) for option in options]] for name, label, options in choices]}
             for lang, (all_label, choices) in (filters or {}).items()
@@ -35,10 +36,14 @@ class SiteIndex:
             "plural": html.escape(json.dumps(plural, ensure_ascii=False, sort_keys=True), quote=True),
         }
 
-    def add(self, lang: str, url: str, title: str, content_html: str, filters: dict | None = None) -> None:
+    def page(self, lang: str, url: str, title: str, content_html: str, filters: dict | None = None):
+        """A page as the index of `lang` keeps it (its words, from its HTML)."""
         root = self.root(lang)
         url = url[len(root) :] if root and url.startswith(root) else url
-        self.indexes[lang].add(page_from_html(url, title, content_html, filters))
+        return page_from_html(url, title, content_html, filters)
+
+    def add(self, lang: str, url: str, title: str, content_html: str, filters: dict | None = None) -> None:
+        self.indexes[lang].add(self.page(lang, url, title, content_html, filters))
 
     def write(self, site_dir: Path, languages=None) -> dict:
         """Write each language's index (or those of `languages`) under <language root>/search/."""

@@ -26,6 +26,7 @@ import html
 import json
 import math
 import re
+import shutil
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,10 +78,12 @@ def page_from_html(url: str, title: str, content_html: str, filters: dict | None
 class Index:
     """Pages of one language, reduced to weighted terms."""
 
-    def __init__(self, lang: str):
+    def __init__(self, lang: str, analysed: dict | None = None):
+        """`analysed`: each word's terms as found before (kept by a long-running
+        server between builds; a word's terms depend on nothing else)."""
         self.lang = lang
         self.pages: list[Page] = []
-        self._analysed: dict[str, list] = {}
+        self._analysed: dict[str, list] = {} if analysed is None else analysed
 
     def add(self, page: Page) -> None:
         self.pages.append(page)
@@ -144,6 +147,10 @@ def _dump(data) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
+# The name of one version of an index's files: the start of their hash.
+KEY = re.compile(r"[0-9a-f]{12}")
+
+
 def write(index: Index, folder: Path, filters=None) -> dict:
     """Write the index files into `folder` (<language root>/search); return sizes.
     `filters` ({"all": label, "by": [[name, label, [[value, text]]]]}) go to meta.json."""
@@ -167,6 +174,10 @@ def write(index: Index, folder: Path, filters=None) -> dict:
     if filters:
         meta["f"] = filters
     (folder / "meta.json").write_text(_dump(meta), encoding="utf-8")
+    # A site rebuilt in place (scripts/serve) keeps only the version meta.json names.
+    for old in folder.iterdir():
+        if old.is_dir() and old.name != key and KEY.fullmatch(old.name):
+            shutil.rmtree(old)
     return {"pages": len(pages), "terms": len(postings), "chunks": len(chunks)}
 
 
