@@ -126,6 +126,43 @@ def timed_build(folder: Path) -> tuple[float, int, float]:
     return elapsed, usage.ru_maxrss // 1024, usage.ru_utime + usage.ru_stime
 
 
+def timed_serve(folder: Path, edits: int) -> tuple[float, list[float]]:
+    """scripts/serve's server on the project copy: seconds until it serves (its
+    first, whole build), and for each of `edits` saved case edits, seconds
+    until the case's page is served with the edit (polling, as a reader reloading)."""
+    import urllib.request
+
+    server = subprocess.Popen(
+        [sys.executable, str(REPO / "scripts" / "static_server.py"), "--watch", "--port", "0", str(folder / "serve-out")],
+        cwd=folder,
+        env=ENV,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        start = time.perf_counter()
+        for line in server.stdout:
+            if line.startswith("Serving"):
+                break
+        first = time.perf_counter() - start
+        url = re.search(r"http://127\.0\.0\.1:\d+/", line)[0]
+        seen = []
+        for edit in range(edits):
+            case = folder / "good_practices" / f"synthetic-{7 + edit}.en.md"
+            title = f"Synthetic case {7 + edit}"
+            mark = f"{title}, edited {time.time_ns()}"
+            case.write_text(case.read_text(encoding="utf-8").replace(f'title: "{title}"', f'title: "{mark}"', 1), encoding="utf-8")
+            saved = time.perf_counter()
+            while mark not in urllib.request.urlopen(f"{url}good-practices/synthetic-{7 + edit}/").read().decode("utf-8"):
+                time.sleep(0.05)
+            seen.append(time.perf_counter() - saved)
+        return first, seen
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 def timed_check(folder: Path) -> float:
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "hub.cli", "--root", str(folder)], env=ENV, check=True, stdout=subprocess.DEVNULL)
@@ -148,6 +185,7 @@ def build_table(sizes, runs) -> list[dict]:
                 base_times.append(seconds)
                 base_cpu.append(cpu)
             checks = [timed_check(ours) for _ in range(runs)]
+            serve_start, serve_seen = timed_serve(ours, max(runs, 3))
             row = {
                 "cases_per_language": n,
                 "build_s": round(statistics.median(ours_times), 2),
@@ -158,12 +196,19 @@ def build_table(sizes, runs) -> list[dict]:
                 "cpu_ratio": round(statistics.median(ours_cpu) / statistics.median(base_cpu), 2),
                 "check_s": round(statistics.median(checks), 2),
                 "peak_mib": max(memory),
+                "serve_start_s": round(serve_start, 2),
+                "serve_edit_seen_s": round(statistics.median(serve_seen), 2),
+                "serve_edit_seen_max_s": round(max(serve_seen), 2),
             }
             row["search_first_query_kb"] = first_query(ours / "site-out")
             row["material_index_kb"] = material_index(base / "site-out")
             rows.append(row)
             print(
                 f"  {n:>5} cases: build {row['build_s']} s, baseline {row['baseline_s']} s, ratio {row['ratio']}; CPU {row['build_cpu_s']} s against {row['baseline_cpu_s']} s, ratio {row['cpu_ratio']}; check {row['check_s']} s, peak {row['peak_mib']} MiB",
+                flush=True,
+            )
+            print(
+                f"         scripts/serve: serving after {row['serve_start_s']} s; an edited case shown {row['serve_edit_seen_s']} s after saving (median of {len(serve_seen)}, at most {row['serve_edit_seen_max_s']} s)",
                 flush=True,
             )
             print(
