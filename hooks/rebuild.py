@@ -33,6 +33,7 @@ from mkdocs.exceptions import Abort, BuildError, ConfigurationError, PluginError
 
 from hub.checks import project
 from hub.model.languages import LANGUAGES
+from hub.render import site as hub_site
 
 # MkDocs warns about every --dirty build; in strict mode a warning fails it.
 DIRTY_WARNING = "A 'dirty' build is being performed"
@@ -47,6 +48,7 @@ class Memory:
         self.searched: dict[str, dict] = {}  # language -> {page url: search entry, or None}
         self.words: dict[str, dict] = {lang: {} for lang in LANGUAGES}  # language -> {word: its search terms}
         self.templates = _CompiledTemplates()  # the theme's templates, compiled once
+        self.case_pages = hub_site.MadeCasePages()  # each case page, while nothing it shows changes
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):

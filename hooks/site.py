@@ -117,7 +117,7 @@ def on_config(config):
         raise PluginError("the podcast feeds need absolute addresses: set site_url (SITE_URL) in mkdocs.yml")
     strings_by_lang = strings.load()
     # Pages, feeds and calendars are made now, with the checks, so a failing build writes none.
-    site = hub_site.build(report, strings_by_lang, config.site_url or "")
+    site = hub_site.build(report, strings_by_lang, config.site_url or "", made=memory.case_pages if memory else None)
     index = search.SiteIndex(
         LANGUAGES,
         DEFAULT,

@@ -189,6 +189,7 @@ def main(argv=None) -> int:
     parser.add_argument("--watch", action="store_true", help="build the site, then again when a source file changes")
     args = parser.parse_args(argv)
     if args.watch:
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
         from rebuild import Rebuilder  # the MkDocs adapter's builder (hooks/rebuild.py)
 
         project = Path.cwd()

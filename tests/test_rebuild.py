@@ -123,6 +123,7 @@ def test_scripts_serve_shows_a_changed_case_without_a_restart(project, tmp_path)
             lines.append(line)
             if line.startswith("Serving"):
                 break
+        assert lines and lines[-1].startswith("Serving"), "".join(lines)
         url = re.search(r"http://127\.0\.0\.1:\d+/", lines[-1])[0]
         case = a_case(project)
         address = url + "good-practices/" + case.name.split(".")[0] + "/"

@@ -135,6 +135,7 @@ def contexts(report, strings_by_lang: dict, splices: Splices) -> dict[str, Conte
             events=report.events,
             country_cards=report.country_cards,
             solutions=report.solutions,
+            case_rules=report.case_rules,
             strings=strings_by_lang,
             splices=splices,
         )
@@ -142,15 +143,41 @@ def contexts(report, strings_by_lang: dict, splices: Splices) -> dict[str, Conte
     }
 
 
-def build(report, strings_by_lang: dict, site_url: str = "", today: datetime.date | None = None) -> Site:
+class MadeCasePages:
+    """Case pages one build made, for the next one of a long-running server
+    (scripts/serve): a case page is made again only when its case's files
+    (their items, kept by the check while unchanged) or what any case page
+    shows besides (strings, themes, episodes, solutions) have changed."""
+
+    def __init__(self) -> None:
+        self.pages: dict[str, tuple] = {}  # src_uri -> (what else it showed, its items, Page)
+
+    def get(self, src_uri: str, shown: str, versions: dict, make: Callable[[], Page]) -> Page:
+        items = tuple(versions.items())
+        kept = self.pages.get(src_uri)
+        # The items themselves are kept, so an unchanged case is the same objects.
+        if kept and kept[0] == shown and len(kept[1]) == len(items) and all(a[0] == b[0] and a[1] is b[1] for a, b in zip(kept[1], items)):
+            return kept[2]
+        page = make()
+        self.pages[src_uri] = (shown, items, page)
+        return page
+
+
+def build(report, strings_by_lang: dict, site_url: str = "", today: datetime.date | None = None, made: MadeCasePages | None = None) -> Site:
     """The whole generated site. `site_url` makes absolute addresses (feeds,
-    calendars, canonical links of redirects); `today` decides which events are upcoming."""
+    calendars, canonical links of redirects); `today` decides which events are
+    upcoming; `made` keeps case pages from one build to the next."""
     today = today or events.build_day()
     splices = Splices()
     site = Site(report, strings_by_lang, contexts(report, strings_by_lang, splices), splices)
+    shown = _shown_on_case_pages(report, strings_by_lang) if made is not None else ""
+    case_versions = {urls.case(case_id): versions for case_id, versions in report.cases.items()}
     for lang in LANGUAGES:
         for url, make in language_pages(site.contexts[lang], report):
-            site.pages.later(f"{lang}/{urls.source_of(url)}", make)
+            src_uri = f"{lang}/{urls.source_of(url)}"
+            if made is not None and url in case_versions:
+                make = partial(made.get, src_uri, shown, case_versions[url], make)
+            site.pages.later(src_uri, make)
     titles = {lang: output_titles(report, lang) for lang in LANGUAGES}
     for src_uri, markdown in {
         **networks.generated(report.networks, strings_by_lang, report.vocabulary),
@@ -164,6 +191,11 @@ def build(report, strings_by_lang: dict, site_url: str = "", today: datetime.dat
     site.files.update(events.calendars(report.events, site_url, strings_by_lang, today))
     site.redirects.update(redirects(report, strings_by_lang, site_url))
     return site
+
+
+def _shown_on_case_pages(report, strings_by_lang: dict) -> str:
+    """A fingerprint of what case pages show besides their own case."""
+    return fingerprint(repr(strings_by_lang), repr(report.themes), repr(report.episodes), repr(report.solutions))
 
 
 def language_pages(ctx: Context, report):
