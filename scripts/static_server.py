@@ -20,6 +20,7 @@ import functools
 import gzip
 import http.server
 import io
+import logging
 import os
 import re
 import sys
@@ -189,6 +190,8 @@ def main(argv=None) -> int:
     parser.add_argument("--watch", action="store_true", help="build the site, then again when a source file changes")
     args = parser.parse_args(argv)
     if args.watch:
+        # MkDocs' warnings and errors, as its own command prints them.
+        logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.WARNING)
         sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
         from rebuild import Rebuilder  # the MkDocs adapter's builder (hooks/rebuild.py)
 
