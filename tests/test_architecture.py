@@ -7,6 +7,8 @@
 * A build changes no module of the core: building the site twice from the
   same content gives equal pages, and every module-level value is the same
   before and after.
+* The case schema is built in one place, `case_schema.rules()`: everything
+  else (checks, contributor tools, scripts) is handed the rules made there.
 """
 
 from __future__ import annotations
@@ -105,3 +107,57 @@ def test_every_placeholder_of_the_pages_is_in_the_one_table():
     for path in (REPO / "docs").rglob("*.md"):
         used |= {m["name"] for m in placeholders.PLACEHOLDER.finditer(path.read_text(encoding="utf-8"))}
     assert used and used <= set(placeholders.PLACEHOLDERS), used - set(placeholders.PLACEHOLDERS)
+
+
+# A call of the case schema's builder, in a script that is not Python (a
+# shell script's Python here-document).
+SCHEMA_CALL = re.compile(r"(?<!def )\bcase_schema\s*\(")
+
+
+def _calls_of(tree: ast.AST, name: str):
+    """(line, name of the function around it or '<module>') of every call of `name` or `x.name`."""
+    found = []
+
+    def visit(node: ast.AST, where: str) -> None:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            where = node.name
+        if isinstance(node, ast.Call):
+            called = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
+            if called == name:
+                found.append((node.lineno, where))
+        for child in ast.iter_child_nodes(node):
+            visit(child, where)
+
+    visit(tree, "<module>")
+    return found
+
+
+def schema_builders(root: Path = REPO, folders=("hooks", "scripts")) -> list[str]:
+    """Where the case schema is built: 'path: function' for Python, 'path:line' for other scripts."""
+    found = []
+    for path in sorted(p for folder in folders for p in (root / folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        rel = path.relative_to(root).as_posix()
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            continue  # an image or a sound: no code
+        if path.suffix == ".py":
+            found += [f"{rel}: {where}" for _, where in _calls_of(ast.parse(text), "case_schema")]
+        else:
+            found += [f"{rel}:{number}" for number, line in enumerate(text.splitlines(), 1) if SCHEMA_CALL.search(line)]
+    return found
+
+
+def test_the_case_schema_is_built_only_by_the_case_rules():
+    assert schema_builders() == ["hooks/hub/model/case_schema.py: rules"]
+
+
+def test_the_schema_builder_finder_finds_every_kind_of_call(tmp_path):
+    (tmp_path / "hooks").mkdir()
+    (tmp_path / "scripts").mkdir()
+    (tmp_path / "hooks" / "tool.py").write_text(
+        "def case_schema(themes):\n    pass\n\n\ndef table(themes):\n    return case_schema.case_schema(themes)\n\n\nSCHEMA = case_schema([])\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "scripts" / "generate").write_text("exec python - <<'PY'\nprint(case_schema.case_schema([]))\nPY\n", encoding="utf-8")
+    assert schema_builders(tmp_path) == ["hooks/tool.py: table", "hooks/tool.py: <module>", "scripts/generate:2"]

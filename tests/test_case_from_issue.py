@@ -14,11 +14,11 @@ from helpers import REPO
 from hub.checks import project
 from hub.contrib import case_from_issue, issue_form
 from hub.contrib.case_from_issue import BodyError
-from hub.model import case_schema, content, strings, themes
+from hub.model import case_schema, content, strings, themes, topics
 
 BODIES = Path(__file__).parent / "fixtures" / "issue_bodies"
 DAY = datetime.date(2026, 11, 26)
-THEMES = themes.load()
+RULES = case_schema.rules(themes.load(), topics.load())
 STRINGS = strings.load()
 
 
@@ -68,7 +68,7 @@ def render(item) -> str:
     parts = re.split(r"^## (.+)$", item.body, flags=re.M)
     sections = dict(zip(parts[1::2], parts[2::2]))
     answers = []
-    for question in issue_form.questions(meta["type"], THEMES, STRINGS):
+    for question in issue_form.questions(meta["type"], RULES, STRINGS):
         fills = question.fills
         if not fills:
             answer = "\n".join(f"- [X] {labels[lang]}" for _, labels in question.options)

@@ -17,6 +17,7 @@ from hub.model import countries, strings, themes
 REPORT = real_report()
 STRINGS = strings.load()
 CASES = REPORT.cases
+RULES = REPORT.case_rules
 
 
 def text_of(site: Path, path: str) -> str:
@@ -135,13 +136,13 @@ def test_derived_files_are_up_to_date():
 
 def test_new_case_scaffolds_both_files_that_the_checker_then_guides(tmp_path):
     (tmp_path / "good_practices").mkdir()
-    created = scaffold.new_case("my-town-quota", tmp_path)
+    created = scaffold.new_case("my-town-quota", RULES, tmp_path)
     assert [p.name for p in created] == ["my-town-quota.en.md", "my-town-quota.ar.md"]
     report = project.check(project.Layout(root=tmp_path))
     fields = {(Path(p.path).name, p.field) for p in report.errors}
     for name in ("my-town-quota.en.md", "my-town-quota.ar.md"):
         assert {(name, "title"), (name, "themes"), (name, "country"), (name, "summary")} <= fields
     with pytest.raises(ValueError, match="already exists"):
-        scaffold.new_case("my-town-quota", tmp_path)
+        scaffold.new_case("my-town-quota", RULES, tmp_path)
     with pytest.raises(ValueError, match="not a valid id"):
-        scaffold.new_case("My Town", tmp_path)
+        scaffold.new_case("My Town", RULES, tmp_path)

@@ -10,11 +10,12 @@ import yaml
 
 from helpers import REPO
 from hub.contrib import checklists, guide, issue_form, pr_templates
-from hub.model import case_schema, strings, themes
+from hub.model import case_schema, strings, themes, topics
 from hub.model.languages import LANGUAGES
 from hub.model.schema import Group, ListOf
 
 THEMES = themes.load()
+RULES = case_schema.rules(THEMES, topics.load())
 STRINGS = strings.load()
 FORMS = sorted((REPO / ".github" / "ISSUE_TEMPLATE").glob("case-*.yml"))
 # GitHub's form schema: the element types, and what an id may hold.
@@ -25,7 +26,7 @@ ID = re.compile(r"[A-Za-z0-9_-]+")
 def schema_fields() -> set[str]:
     """Every value a case file holds: top-level fields, and the parts of a group such as period."""
     found = set()
-    for field in case_schema.case_schema(THEMES).fields:
+    for field in RULES.schema.fields:
         if isinstance(field.kind, Group):
             found |= {f"{field.name}.{part.name}" for part in field.kind.fields}
         else:
@@ -65,12 +66,12 @@ def test_each_issue_form_is_a_valid_github_form(path):
 
 @pytest.mark.parametrize("case_type", case_schema.TYPES)
 def test_the_form_questions_map_one_to_one_to_the_schema(case_type):
-    questions = issue_form.questions(case_type, THEMES, STRINGS)
+    questions = issue_form.questions(case_type, RULES, STRINGS)
     fills = [q.fills for q in questions if q.fills]
     assert len(set(fills)) == len(fills)
     sections = {f"section:{n}" for n in range(1, len(case_schema.sections()[case_type]) + 1)}
     assert set(fills) == (schema_fields() - set(issue_form.NOT_ASKED)) | sections
-    schema = case_schema.case_schema(THEMES)
+    schema = RULES.schema
     for question in questions:
         field = question.fills.split(".")[0]
         if question.fills in schema_fields() and "." not in question.fills:
@@ -92,7 +93,7 @@ def test_both_languages_ask_the_same_questions_in_the_same_order(case_type):
 
 
 def test_the_committed_forms_and_templates_are_the_generated_ones():
-    for path, text in {**issue_form.files(), **pr_templates.files()}.items():
+    for path, text in {**issue_form.files(RULES), **pr_templates.files(RULES)}.items():
         assert path.read_text(encoding="utf-8") == text, f"{path.relative_to(REPO)}: run scripts/generate"
 
 
@@ -107,14 +108,14 @@ def test_there_is_a_pull_request_template_per_kind_of_change():
 
 def test_the_new_case_checklist_states_the_validators_rules():
     text = (REPO / ".github" / "PULL_REQUEST_TEMPLATE" / "new-case.md").read_text(encoding="utf-8")
-    for field in case_schema.case_schema(THEMES).fields:
+    for field in RULES.schema.fields:
         assert f"`{field.name}`" in text, field.name
     for sections in case_schema.sections().values():
         for names in sections:
             assert f"`## {names['en']}`" in text
     assert ", ".join(f"`{t.id}`" for t in THEMES) in text
     assert "`scripts/check`" in text
-    assert text.count("- [ ] ") == len(checklists.new_case(STRINGS["en"], "en", THEMES))
+    assert text.count("- [ ] ") == len(checklists.new_case(STRINGS["en"], "en", RULES))
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -126,12 +127,12 @@ def test_the_guide_shows_every_field_section_and_rule_in_its_language(site, lang
     # inside a help text are set apart as code.
     words = html.unescape(re.sub(r"<[^>]+>", "", raw))
     assert "<!-- hub:" not in text
-    for field in case_schema.case_schema(THEMES).fields:
+    for field in RULES.schema.fields:
         assert f">{field.name}</code>" in text and field.help[lang] in words, field.name
     for sections in case_schema.sections().values():
         for names in sections:
             assert f"## {names['en']}" in text and f"## {names['ar']}" in text and names["hint"][lang] in text
-    for item in checklists.new_case(STRINGS[lang], lang, THEMES) + checklists.translation(STRINGS[lang], lang, THEMES):
+    for item in checklists.new_case(STRINGS[lang], lang, RULES) + checklists.translation(STRINGS[lang], lang, RULES):
         first_words = re.sub(r"[`*]", "", item).split(" (")[0][:30]
         assert first_words in re.sub(r"<[^>]+>", "", text), first_words
 
@@ -174,8 +175,8 @@ def test_a_case_field_without_a_form_label_is_a_problem_not_a_traceback(tmp_path
     path = strings_dir / "contribute.yml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("form_label_place:", "form_label_plaice:"), encoding="utf-8")
-    found = issue_form.check_labels(strings_dir, tmp_path)
+    found = issue_form.check_labels(strings_dir, tmp_path, RULES)
     assert [(p.field, p.line) for p in found] == [("form_label_place", 1), ("form_label_place", 1)]
     assert all(p.path == "strings/contribute.yml" and "en:" in p.message for p in found)
-    assert issue_form.check_labels(paths.STRINGS_DIR, paths.REPO) == []
+    assert issue_form.check_labels(paths.STRINGS_DIR, paths.REPO, RULES) == []
     assert not [p for p in project.check().problems if p.field.startswith("form_label_")]

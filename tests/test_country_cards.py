@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from helpers import REPO, build, close_context, real_report
 from hub import render
+from hub.checks import project
 from hub.contrib import guide, json_schema
 from hub.model import strings
 from hub.support import country_card_schema, country_cards
@@ -214,7 +215,7 @@ def test_contributed_text_is_escaped_in_the_card(tmp_path):
 
 
 def test_the_json_schema_and_template_come_from_the_declaration_and_the_template_is_valid_yaml():
-    documents = json_schema.derived_files()
+    documents = json_schema.derived_files(project.Layout())
     schema = json.loads(documents[REPO / "hooks/hub/schemas/country_card.schema.json"])
     assert schema["properties"]["quota"]["anyOf"][0] == {"enum": ["unknown"]}
     assert schema["required"] == [f.name for f in country_card_schema.card_schema().fields]

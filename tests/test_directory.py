@@ -13,7 +13,7 @@ import yaml
 from helpers import REPO, build, real_report, tags
 from hub.checks import private_details
 from hub.contrib import entry_templates
-from hub.model import strings, yamlnodes
+from hub.model import strings, themes, yamlnodes
 from hub.render import assessment_page, pages
 from hub.support import events, network_schema, networks
 from test_fixture_site import FIXTURES, make_project
@@ -231,7 +231,7 @@ def test_the_assessment_recommends_networks_for_backing_and_safety():
 
 @pytest.mark.parametrize("kind", ["network", "event"])
 def test_each_issue_form_asks_every_field_but_the_review_date_in_both_languages(kind):
-    schema, folder, _ = entry_templates.schemas()[kind]
+    schema, folder, _ = entry_templates.schemas(themes.load())[kind]
     expected = set()
     for field in schema.fields:
         if field.name in entry_templates.NOT_ASKED:

@@ -9,6 +9,7 @@ from hub.model import case_schema, field_texts, paths, themes, topics
 from hub.support import event_schema
 
 THEMES, TOPICS = themes.load(), topics.load()
+RULES = case_schema.rules(THEMES, TOPICS)
 
 
 def _copy(tmp_path):
@@ -26,11 +27,11 @@ def _edit(path, *replacements):
 
 
 def test_the_repositorys_field_texts_have_no_problem():
-    assert project.field_text_problems(paths.REPO, THEMES, TOPICS) == []
+    assert project.field_text_problems(paths.REPO, RULES) == []
 
 
 def test_the_help_reaches_the_schema_with_its_placeholders_filled():
-    schema = case_schema.case_schema(THEMES, TOPICS)
+    schema = RULES.schema
     themes_help = schema.field("themes").help
     assert themes_help["en"].startswith("One or more theme letters: A ") and "{" not in themes_help["en"]
     assert "؛ " in themes_help["ar"]
@@ -50,7 +51,7 @@ def test_each_mistake_in_a_fields_file_is_named_with_its_line(tmp_path):
         ("    ar: سنة النشر.\n", ""),
     )
     _edit(folder / "event.yml", ("same_as: case:sources.title", "same_as: case:sources.titel"))
-    found = field_texts.check("case", case_schema.case_schema(THEMES, TOPICS), case_schema.help_values(THEMES, TOPICS), folder, tmp_path)
+    found = field_texts.check("case", RULES.schema, RULES.help_values, folder, tmp_path)
     found += field_texts.check("event", event_schema.event_schema(), {}, folder, tmp_path)
     lines = {name: (folder / name).read_text(encoding="utf-8").splitlines() for name in ("case.yml", "event.yml")}
 

@@ -68,7 +68,7 @@ def test_scripts_check_warns_with_the_line_and_the_case_still_builds(tmp_path):
     path = tmp_path / "good_practices" / source.name
     path.write_text(text, encoding="utf-8")
     item, problems = content.read(path, tmp_path)
-    problems += content.check_case(item, case_schema.case_schema(themes.load(), topics.load()))
+    problems += content.check_case(item, case_schema.rules(themes.load(), topics.load()).schema)
     assert [(p.line, p.field, p.severity) for p in problems] == [(line, "body", "warning")]
     assert item.valid
 

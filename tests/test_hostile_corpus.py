@@ -27,7 +27,7 @@ from hub.checks import characters, safe_html
 from hub.model import case_schema, content, themes, topics
 
 BODY = hostile.body_payloads()
-SCHEMA = case_schema.case_schema(themes.load(), topics.load())
+SCHEMA = case_schema.rules(themes.load(), topics.load()).schema
 MKDOCS_YML = REPO / "mkdocs.yml"
 ARTICLE = "## Context\n\n{payload}\n\n## What was done\n\nText.\n\n## Results\n\nText.\n\n## Lessons and how to replicate\n\nText.\n"
 

@@ -111,11 +111,11 @@ def test_the_guide_table_shows_the_field_in_both_languages(copy, generated):
         "import sys, types\n"
         "import hub\n"
         "from hub.contrib import guide\n"
-        "from hub.model import strings, themes\n"
+        "from hub.model import case_schema, strings, themes, topics\n"
         "assert hub.__file__.startswith(sys.argv[1]), hub.__file__\n"
-        "t = strings.load()\n"
+        "t, rules = strings.load(), case_schema.rules(themes.load(), topics.load())\n"
         "for lang in ('en', 'ar'):\n"
-        "    print(guide.case_fields(types.SimpleNamespace(t=t[lang], lang=lang, themes=themes.load()), ''))\n"
+        "    print(guide.case_fields(types.SimpleNamespace(t=t[lang], lang=lang, case_rules=rules), ''))\n"
     )
     result = _run(copy, sys.executable, "-c", script, str(copy))
     assert result.returncode == 0, result.stderr

@@ -8,9 +8,9 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hub.model import case_schema, content, themes
+from hub.model import case_schema, content, themes, topics
 
-SCHEMA = case_schema.case_schema(themes.load())
+SCHEMA = case_schema.rules(themes.load(), topics.load()).schema
 LINE = re.compile(r"^[^:]+:\d+: (warning: )?[^:]+: .+$")
 
 keys = st.sampled_from([f.name for f in SCHEMA.fields] + ["titel", "Themes", "extra", "sources.url", ""])

@@ -16,7 +16,7 @@ from pathlib import Path
 from hub.checks import citations
 from hub.contrib import issue_form
 from hub.media import episode_schema, episodes, podcast_feed
-from hub.model import assessment, case_schema, content, field_texts, paths, strings, themes, topics
+from hub.model import assessment, case_schema, content, field_texts, paths, strings
 from hub.model.problems import Problem
 from hub.support import country_card_schema, country_cards, event_schema, events, network_schema, networks, solution_schema, solutions
 
@@ -68,6 +68,7 @@ class Report:
     problems: list = field(default_factory=list)
     themes: list = field(default_factory=list)  # [themes.Theme]
     topics: list = field(default_factory=list)  # [topics.Topic]
+    case_rules: object = None  # case_schema.CaseRules: the case schema of these themes and topics
     cases: dict = field(default_factory=dict)  # id -> {lang: content.Item}
     episodes: dict = field(default_factory=dict)  # id -> {lang: episodes.Episode}
     channel: object = None  # podcast_feed.Channel, once there are episodes
@@ -97,22 +98,21 @@ def _citation_problems(item) -> list[Problem]:
     ]
 
 
-def _check_each(paths: list[Path], root: Path, theme_list, topic_list) -> list[tuple]:
+def _check_each(paths: list[Path], root: Path, rules: case_schema.CaseRules) -> list[tuple]:
     """Read and check these case files, each on its own: [(item read or None, its problems)]."""
-    schema = case_schema.case_schema(theme_list, topic_list)
     checked = []
     for path in paths:
         item, found = content.read(path, root)
         if item is not None:
-            found = found + content.check_case(item, schema) + _citation_problems(item)
+            found = found + content.check_case(item, rules.schema) + _citation_problems(item)
         checked.append((item, found))
     return checked
 
 
-def _check_case_files(paths: list[Path], root: Path, theme_list, topic_list) -> tuple[list, list[Problem]]:
+def _check_case_files(paths: list[Path], root: Path, rules: case_schema.CaseRules) -> tuple[list, list[Problem]]:
     """The items read and all problems of these case files."""
     items, found = [], []
-    for item, problems in _check_each(paths, root, theme_list, topic_list):
+    for item, problems in _check_each(paths, root, rules):
         found += problems
         if item is not None:
             items.append(item)
@@ -126,9 +126,9 @@ def _trim(item) -> None:
     item.nodes = {name: item.nodes[name] for name in case_schema.SHARED_FIELDS if name in item.nodes}
 
 
-def _check_case_files_apart(paths: list[Path], root: Path, theme_list, topic_list) -> tuple[list, list[Problem]]:
+def _check_case_files_apart(paths: list[Path], root: Path, rules: case_schema.CaseRules) -> tuple[list, list[Problem]]:
     """The same, in a worker process: what goes back is trimmed."""
-    items, found = _check_case_files(paths, root, theme_list, topic_list)
+    items, found = _check_case_files(paths, root, rules)
     for item in items:
         _trim(item)
     return items, found
@@ -151,7 +151,7 @@ def _check_remembered(paths: list[Path], root: Path, report: Report, memory: Cas
     stamps = {path: (path.stat().st_mtime_ns, path.stat().st_size) for path in paths}
     changed = [path for path in paths if path not in memory.files or memory.files[path][0] != stamps[path]]
     if changed:
-        for path, (item, problems) in zip(changed, _check_each(changed, root, report.themes, report.topics)):
+        for path, (item, problems) in zip(changed, _check_each(changed, root, report.case_rules)):
             if item is not None:
                 _trim(item)
             memory.files[path] = (stamps[path], item, problems)
@@ -172,7 +172,7 @@ PARALLEL_FROM = 400
 
 def check_cases(layout: Layout, report: Report, workers: int = 1, memory: CaseFileMemory | None = None) -> list:
     """Check every case file under the layout's good_practices/ into `report`
-    (its themes and topics already loaded); the items read, valid or not.
+    (its case rules already made); the items read, valid or not.
     With `workers` > 1, large folders are checked in that many processes
     (forked: the result is the same, in the same order). With `memory`,
     only the files changed since the last check are read."""
@@ -184,9 +184,9 @@ def check_cases(layout: Layout, report: Report, workers: int = 1, memory: CaseFi
         size = -(-len(paths) // workers)
         parts = [paths[start : start + size] for start in range(0, len(paths), size)]
         with ProcessPoolExecutor(len(parts), mp_context=multiprocessing.get_context("fork")) as pool:
-            checked = list(pool.map(_check_case_files_apart, parts, repeat(layout.root), repeat(report.themes), repeat(report.topics)))
+            checked = list(pool.map(_check_case_files_apart, parts, repeat(layout.root), repeat(report.case_rules)))
     else:
-        checked = [_check_case_files(paths, layout.root, report.themes, report.topics)]
+        checked = [_check_case_files(paths, layout.root, report.case_rules)]
     items = []
     for part_items, found in checked:
         items += part_items
@@ -204,17 +204,15 @@ def check(layout: Layout | None = None, workers: int = 1, memory: CaseFileMemory
     that many processes; `memory` keeps each case file's check for the next call."""
     layout = layout or Layout()
     report = Report()
-    theme_list, found = themes.read(layout.themes_file, layout.root)
-    report.problems += found
-    topic_list, found = topics.read(layout.topics_file, layout.root)
+    rules, found = case_schema.read_rules(layout.themes_file, layout.topics_file, layout.root)
     report.problems += found
     report.problems += strings.check(layout.strings_dir, layout.root)
     report.problems += case_schema.check_sections(root=layout.root)
     if report.problems:
         # Without valid theme and topic lists (and sections) no case can be judged; say so once.
         return report
-    report.themes, report.topics = theme_list, topic_list
-    report.problems += issue_form.check_labels(layout.strings_dir, layout.root, report.themes)
+    report.themes, report.topics, report.case_rules = list(rules.themes), list(rules.topics), rules
+    report.problems += issue_form.check_labels(layout.strings_dir, layout.root, rules)
     report.problems += assessment.check([t.id for t in report.themes], layout.assessment_file, layout.root, [t.id for t in report.topics])
     items = check_cases(layout, report, workers, memory)
     report.episodes, found, checked = episodes.check(layout.podcasts_dir, layout.root, report.themes, {i.id for i in items})
@@ -241,17 +239,18 @@ def check(layout: Layout | None = None, workers: int = 1, memory: CaseFileMemory
     report.solutions, found, checked = solutions.check(layout.solutions_dir, layout.root, report.themes, {i.id for i in items})
     report.problems += found
     report.files_checked += checked
-    report.problems += field_text_problems(layout.root, report.themes, report.topics, report.vocabulary)
+    report.problems += field_text_problems(layout.root, rules, report.vocabulary)
     report.problems.sort(key=lambda p: (p.path, p.line, p.field))
     return report
 
 
-def field_text_problems(root: Path, theme_list, topic_list, vocabulary=None) -> list[Problem]:
+def field_text_problems(root: Path, rules: case_schema.CaseRules, vocabulary=None) -> list[Problem]:
     """The help of every schema's fields (data/fields/<schema>.yml) against the schema:
     each field has its help in every language, no help names a field that does not exist."""
     vocabulary = vocabulary or network_schema.Vocabulary({}, {})
+    theme_list = list(rules.themes)
     schemas = {
-        "case": (case_schema.case_schema(theme_list, topic_list), case_schema.help_values(theme_list, topic_list)),
+        "case": (rules.schema, rules.help_values),
         "episode": (episode_schema.episode_schema(theme_list), episode_schema.help_values(theme_list)),
         "network": (network_schema.network_schema(vocabulary), network_schema.help_values(vocabulary)),
         "event": (event_schema.event_schema(), {}),

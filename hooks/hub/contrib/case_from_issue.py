@@ -32,8 +32,6 @@ import yaml
 from hub.checks import project
 from hub.contrib import issue_form
 from hub.model import case_schema, countries, ids, paths, strings
-from hub.model import themes as theme_data
-from hub.model import topics as topic_data
 from hub.model.languages import LANGUAGES
 from hub.model.schema import Code, Group, Integer, ListOf
 
@@ -72,8 +70,8 @@ class Proposal:
         return next(q.label[self.lang] for q in self.questions if q.fills == fills)
 
 
-def _forms(theme_list, strings_by_lang) -> dict:
-    return {case_type: issue_form.questions(case_type, theme_list, strings_by_lang) for case_type in case_schema.TYPES}
+def _forms(rules: case_schema.CaseRules, strings_by_lang) -> dict:
+    return {case_type: issue_form.questions(case_type, rules, strings_by_lang) for case_type in case_schema.TYPES}
 
 
 def _answers(body: str, labels: set) -> dict:
@@ -107,12 +105,11 @@ def _option_values(answer: str, question) -> list[str]:
     return [value for _, value in sorted(found)]
 
 
-def parse(body: str, where: str = "<stdin>", theme_list=None, strings_by_lang=None) -> Proposal:
+def parse(body: str, rules: case_schema.CaseRules, where: str = "<stdin>", strings_by_lang=None) -> Proposal:
     """Read a submitted form; raise BodyError listing every missing answer."""
-    theme_list = list(theme_list if theme_list is not None else theme_data.load())
     strings_by_lang = strings_by_lang or strings.load()
     body = body.replace("\r\n", "\n").replace("\r", "\n")
-    forms = _forms(theme_list, strings_by_lang)
+    forms = _forms(rules, strings_by_lang)
     headings = {m.group(1) for m in HEADING.finditer(body)}
     scores = {
         (lang, case_type): len(headings & {q.label[lang] for q in questions})
@@ -220,12 +217,11 @@ def _sources(text: str, proposal: Proposal, source_group: Group, strings_by_lang
     return sources, problems
 
 
-def case_text(proposal: Proposal, case_id: str, today: datetime.date, theme_list, strings_by_lang) -> str:
+def case_text(proposal: Proposal, case_id: str, today: datetime.date, rules: case_schema.CaseRules, strings_by_lang) -> str:
     """The case file for one proposal: front matter in the schema's order, then the sections."""
-    schema = case_schema.case_schema(theme_list)
     lines = ["---", MODELINE]
     problems = []
-    for field in schema.fields:
+    for field in rules.schema.fields:
         kind = field.kind
         if field.name == "id":
             lines.append(f"id: {_scalar(case_id)}")
@@ -305,6 +301,18 @@ def _write_plain_file(path: Path, text: str) -> None:
         handle.write(text)
 
 
+def _project_rules(layout: project.Layout, bodies: list[tuple[str, str]]) -> case_schema.CaseRules:
+    """The case rules of the layout's themes and topics; BodyError when those files have problems."""
+    rules, problems = case_schema.read_rules(layout.themes_file, layout.topics_file, layout.root)
+    if rules is None:
+        raise BodyError(
+            ", ".join(where for where, _ in bodies),
+            [problem.text() for problem in problems],
+            "The bodies are not at fault: fix the project's themes or topics (scripts/check lists the same problems), then run this again.",
+        )
+    return rules
+
+
 def convert(
     bodies: list[tuple[str, str]],
     layout: project.Layout,
@@ -316,11 +324,11 @@ def convert(
 
     Returns (written paths, problems of the check, messages); raises BodyError for a malformed body.
     """
-    theme_list, strings_by_lang = theme_data.load(layout.themes_file), strings.load(layout.strings_dir)
+    rules, strings_by_lang = _project_rules(layout, bodies), strings.load(layout.strings_dir)
     proposals, errors = [], []
     for where, body in bodies:
         try:
-            proposals.append(parse(body, where, theme_list, strings_by_lang))
+            proposals.append(parse(body, rules, where, strings_by_lang))
         except BodyError as problem:
             errors.append(problem)
     if len(errors) == 1:
@@ -336,7 +344,7 @@ def convert(
     if problems:
         raise BodyError(", ".join(p.where for p in proposals), problems)
     today = today or datetime.date.today()
-    texts = {p.lang: case_text(p, case_id, today, theme_list, strings_by_lang) for p in proposals}
+    texts = {p.lang: case_text(p, case_id, today, rules, strings_by_lang) for p in proposals}
     targets = {lang: layout.cases_dir / f"{case_id}.{lang}.md" for lang in texts}
     linked = [
         paths.relative(t, layout.root)
@@ -367,7 +375,7 @@ def convert(
             elif existing.exists():  # the published other language: the pair rules apply
                 shutil.copy(existing, scratch_cases / existing.name)
         # The case rules only: the data files are the project's, checked by scripts/check.
-        report = project.Report(themes=theme_list, topics=topic_data.load(layout.topics_file))
+        report = project.Report(themes=list(rules.themes), topics=list(rules.topics), case_rules=rules)
         project.check_cases(project.Layout(root=Path(scratch), themes_file=layout.themes_file, strings_dir=layout.strings_dir), report)
         report.problems.sort(key=lambda p: (p.path, p.line, p.field))
     by_lang = {p.lang: p for p in proposals}

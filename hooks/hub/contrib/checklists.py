@@ -29,17 +29,16 @@ def _sections_listing(t: dict, lang: str) -> str:
     )
 
 
-def new_case(t: dict, lang: str, themes) -> list[str]:
+def new_case(t: dict, lang: str, rules: case_schema.CaseRules) -> list[str]:
     """What a new case must satisfy: first the validator's rules, then a reviewer's."""
-    schema = case_schema.case_schema(themes)
-    required = [f.name for f in schema.fields if f.required]
-    optional = [f.name for f in schema.fields if not f.required]
+    required = [f.name for f in rules.schema.fields if f.required]
+    optional = [f.name for f in rules.schema.fields if not f.required]
     return [
         t["check_files"],
         t["check_fields"].format(required=_code_list(required, lang), optional=_code_list(optional, lang)),
         t["check_id"],
         t["check_shared"].format(fields=_code_list(case_schema.SHARED_FIELDS, lang)),
-        t["check_themes"].format(letters=_code_list((theme.id for theme in themes), lang)),
+        t["check_themes"].format(letters=_code_list((theme.id for theme in rules.themes), lang)),
         t["check_sources"],
         t["check_sections"].format(listing=_sections_listing(t, lang)),
         t["check_markup"],
@@ -50,18 +49,17 @@ def new_case(t: dict, lang: str, themes) -> list[str]:
     ]
 
 
-def translated_fields(themes) -> list[str]:
+def translated_fields(rules: case_schema.CaseRules) -> list[str]:
     """Fields written in each file's own language: the ones not shared by both files."""
-    schema = case_schema.case_schema(themes)
-    return [f.name for f in schema.fields if f.name not in case_schema.SHARED_FIELDS and isinstance(f.kind, Text)]
+    return [f.name for f in rules.schema.fields if f.name not in case_schema.SHARED_FIELDS and isinstance(f.kind, Text)]
 
 
-def translation(t: dict, lang: str, themes) -> list[str]:
+def translation(t: dict, lang: str, rules: case_schema.CaseRules) -> list[str]:
     """What the translation of a published case must satisfy."""
     return [
         t["check_translation_file"],
         t["check_shared"].format(fields=_code_list(case_schema.SHARED_FIELDS, lang)),
-        t["check_translation_text"].format(fields=_code_list(translated_fields(themes), lang)),
+        t["check_translation_text"].format(fields=_code_list(translated_fields(rules), lang)),
         t["check_translation_sources"],
         t["check_sections"].format(listing=_sections_listing(t, lang)),
         t["check_command"],

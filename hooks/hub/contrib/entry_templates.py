@@ -13,7 +13,7 @@ from __future__ import annotations
 import yaml
 
 from hub.contrib import issue_form
-from hub.model import paths, strings, themes
+from hub.model import paths, strings
 from hub.model.languages import LANGUAGES
 from hub.model.schema import Choice, Group, ListOf, Text
 from hub.support import event_schema, network_schema, solution_schema
@@ -80,23 +80,24 @@ def form(schema: Group, kind: str, folder: str, lang: str, t: dict) -> dict:
     return {"name": t[f"form_{kind}_name"], "description": t[f"form_{kind}_description"], "title": t[f"form_{kind}_title"], "body": body}
 
 
-def schemas() -> dict:
-    """{kind: (schema, folder, JSON Schema file)} of every one-file entry."""
+def schemas(theme_list) -> dict:
+    """{kind: (schema, folder, JSON Schema file)} of every one-file entry; a
+    solution names the project's themes (`theme_list`)."""
     return {
         "network": (network_schema.network_schema(network_schema.load_vocabulary()), "networks", "network.schema.json"),
         "event": (event_schema.event_schema(), "events", "event.schema.json"),
-        "solution": (solution_schema.solution_schema(themes.load()), "solutions", "solution.schema.json"),
+        "solution": (solution_schema.solution_schema(list(theme_list)), "solutions", "solution.schema.json"),
     }
 
 
 FORM_HEADER = "# Generated from hooks/hub/support/{kind}_schema.py by scripts/generate; do not edit by hand.\n"
 
 
-def files() -> dict:
+def files(theme_list) -> dict:
     """{path: text} of the entry templates and their issue forms."""
     t = strings.load()
     out = {}
-    for kind, (schema, folder, schema_file) in schemas().items():
+    for kind, (schema, folder, schema_file) in schemas(theme_list).items():
         out[paths.REPO / folder / "_template.yml"] = template(schema, folder, schema_file)
         for lang in LANGUAGES:
             out[paths.REPO / issue_form.FOLDER / f"{kind}-{lang}.yml"] = FORM_HEADER.format(kind=kind) + yaml.dump(

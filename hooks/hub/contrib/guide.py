@@ -97,7 +97,7 @@ def fields_table(schema: Group, ctx) -> str:
 
 
 def case_fields(ctx, page_url: str) -> str:
-    return fields_table(case_schema.case_schema(ctx.themes), ctx)
+    return fields_table(ctx.case_rules.schema, ctx)
 
 
 def episode_fields(ctx, page_url: str) -> str:
@@ -132,11 +132,11 @@ def case_sections(ctx, page_url: str) -> str:
 
 
 def case_checklist(ctx, page_url: str) -> str:
-    return checklists.markdown(checklists.new_case(ctx.t, ctx.lang, ctx.themes), boxes=False)
+    return checklists.markdown(checklists.new_case(ctx.t, ctx.lang, ctx.case_rules), boxes=False)
 
 
 def translation_checklist(ctx, page_url: str) -> str:
-    return checklists.markdown(checklists.translation(ctx.t, ctx.lang, ctx.themes), boxes=False)
+    return checklists.markdown(checklists.translation(ctx.t, ctx.lang, ctx.case_rules), boxes=False)
 
 
 def html_allowlist(ctx, page_url: str) -> str:

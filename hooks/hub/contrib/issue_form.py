@@ -17,8 +17,6 @@ from pathlib import Path
 import yaml
 
 from hub.model import case_schema, paths, strings
-from hub.model import themes as theme_data
-from hub.model import topics as topic_data
 from hub.model.languages import LANGUAGES
 from hub.model.problems import Problem
 from hub.model.schema import Choice, Group, ListOf, Text
@@ -52,13 +50,13 @@ class Question:
     placeholder: dict = dataclass_field(default_factory=dict)  # lang -> example answer
 
 
-def _option_labels(name: str, values, t: dict, theme_list) -> tuple:
+def _option_labels(name: str, values, t: dict, rules: case_schema.CaseRules) -> tuple:
     """Dropdown options as (value, {lang: label}); themes show their letter and name, topics their name."""
     if name == "themes":
-        by_id = {theme.id: theme for theme in theme_list}
+        by_id = {theme.id: theme for theme in rules.themes}
         return tuple((v, {lang: f"{by_id[v].label[lang]} · {by_id[v].name[lang]}" for lang in LANGUAGES}) for v in values)
     if name == "topics":
-        by_id = {topic.id: topic for topic in topic_data.load()}
+        by_id = {topic.id: topic for topic in rules.topics}
         return tuple((v, dict(by_id[v].name)) for v in values)
     return tuple((v, {lang: t[lang].get(f"{name}_{v}", v) for lang in LANGUAGES}) for v in values)
 
@@ -78,11 +76,10 @@ def _source_placeholder(source: Group, t: dict, lang: str) -> str:
     return "\n".join(lines)
 
 
-def label_keys(theme_list=None) -> list[str]:
+def label_keys(rules: case_schema.CaseRules) -> list[str]:
     """The interface strings the form needs: a label for each case field it asks."""
-    schema = case_schema.case_schema(list(theme_list if theme_list is not None else theme_data.load()))
     keys = []
-    for field in schema.fields:
+    for field in rules.schema.fields:
         if field.name in NOT_ASKED:
             continue
         if isinstance(field.kind, Group):
@@ -92,23 +89,21 @@ def label_keys(theme_list=None) -> list[str]:
     return keys
 
 
-def check_labels(strings_dir, root, theme_list=None) -> list[Problem]:
+def check_labels(strings_dir, root, rules: case_schema.CaseRules) -> list[Problem]:
     """A problem for each case field the issue form asks without a label in the strings."""
     t = strings.load(strings_dir)
     rel = paths.relative(Path(strings_dir) / "contribute.yml", root)
     return [
         Problem(rel, 1, key, f"the case field has no label for the issue form in {lang}: add `{key}:` with `en:` and `ar:` texts")
-        for key in label_keys(theme_list)
+        for key in label_keys(rules)
         for lang in LANGUAGES
         if key not in t[lang]
     ]
 
 
-def questions(case_type: str, theme_list=None, strings_by_lang=None) -> list[Question]:
+def questions(case_type: str, rules: case_schema.CaseRules, strings_by_lang=None) -> list[Question]:
     """The questions of the form for one case type, in the schema's order, then its sections."""
-    theme_list = list(theme_list if theme_list is not None else theme_data.load())
     t = strings_by_lang or strings.load()
-    schema = case_schema.case_schema(theme_list)
     found = []
 
     def describe(name: str, help_text: dict) -> dict:
@@ -121,7 +116,7 @@ def questions(case_type: str, theme_list=None, strings_by_lang=None) -> list[Que
             for lang in LANGUAGES
         }
 
-    for field in schema.fields:
+    for field in rules.schema.fields:
         if field.name in NOT_ASKED:
             continue
         required = field.required and field.name not in OPTIONAL_IN_FORM
@@ -163,7 +158,7 @@ def questions(case_type: str, theme_list=None, strings_by_lang=None) -> list[Que
                     required,
                     label,
                     describe(field.name, field.help),
-                    _option_labels(field.name, kind.item.options, t, theme_list),
+                    _option_labels(field.name, kind.item.options, t, rules),
                     multiple=True,
                 )
             )
@@ -179,7 +174,7 @@ def questions(case_type: str, theme_list=None, strings_by_lang=None) -> list[Que
                     required,
                     label,
                     {} if single else describe(field.name, field.help),
-                    _option_labels(field.name, values, t, theme_list),
+                    _option_labels(field.name, values, t, rules),
                 )
             )
         else:
@@ -231,7 +226,7 @@ def _element(question: Question, lang: str) -> dict:
     return {"type": question.type, "id": question.id, "attributes": attributes, "validations": {"required": question.required}}
 
 
-def form(case_type: str, lang: str, theme_list=None, strings_by_lang=None) -> dict:
+def form(case_type: str, lang: str, rules: case_schema.CaseRules, strings_by_lang=None) -> dict:
     """The issue form for one case type in one language, as GitHub's form schema."""
     t = (strings_by_lang or strings.load())[lang]
     type_name = t["type_" + case_type]
@@ -240,7 +235,7 @@ def form(case_type: str, lang: str, theme_list=None, strings_by_lang=None) -> di
         "description": t["form_description"],
         "title": t["form_issue_title"],
         "body": [{"type": "markdown", "attributes": {"value": t["form_intro"].format(type=type_name)}}]
-        + [_element(q, lang) for q in questions(case_type, theme_list, strings_by_lang)],
+        + [_element(q, lang) for q in questions(case_type, rules, strings_by_lang)],
     }
 
 
@@ -260,12 +255,12 @@ _Dumper.add_representer(
 )
 
 
-def files(root: Path = paths.REPO) -> dict:
+def files(rules: case_schema.CaseRules, root: Path = paths.REPO, strings_by_lang=None) -> dict:
     """{path: text} of every issue form."""
-    theme_list, strings_by_lang = theme_data.load(), strings.load()
+    strings_by_lang = strings_by_lang or strings.load()
     return {
         path(case_type, lang, root): HEADER
-        + yaml.dump(form(case_type, lang, theme_list, strings_by_lang), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+        + yaml.dump(form(case_type, lang, rules, strings_by_lang), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
         for lang in LANGUAGES
         for case_type in case_schema.TYPES
     }

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from hub.model import case_schema, paths, themes
+from hub.model import case_schema, paths, strings
 from hub.support import country_card_schema, event_schema, network_schema, solution_schema
 
 
@@ -21,29 +21,40 @@ def _document(schema, title: str, source: str) -> dict:
     }
 
 
-def case_document() -> dict:
-    return _document(case_schema.case_schema(themes.load()), "Case front matter", "hooks/hub/model/case_schema.py")
+def case_document(rules: case_schema.CaseRules) -> dict:
+    return _document(rules.schema, "Case front matter", "hooks/hub/model/case_schema.py")
 
 
-def documents() -> dict:
+def documents(rules: case_schema.CaseRules) -> dict:
     """{path: text} of every generated schema file."""
     docs = {
-        "case": case_document(),
+        "case": case_document(rules),
         "network": _document(
             network_schema.network_schema(network_schema.load_vocabulary()), "Network entry", "hooks/hub/support/network_schema.py"
         ),
         "event": _document(event_schema.event_schema(), "Event entry", "hooks/hub/support/event_schema.py"),
         "country_card": _document(country_card_schema.card_schema(), "Country card", "hooks/hub/support/country_card_schema.py"),
         "solution": _document(
-            solution_schema.solution_schema(themes.load()), "Solutions register challenge", "hooks/hub/support/solution_schema.py"
+            solution_schema.solution_schema(list(rules.themes)), "Solutions register challenge", "hooks/hub/support/solution_schema.py"
         ),
     }
     return {paths.SCHEMAS / f"{name}.schema.json": json.dumps(doc, ensure_ascii=False, indent=2) + "\n" for name, doc in docs.items()}
 
 
-def derived_files() -> dict:
-    """{path: text} of every committed file derived from the schemas."""
+def derived_files(layout) -> dict:
+    """{path: text} of every committed file derived from the schemas (paths in
+    this checkout), written with the themes, topics and interface strings of a
+    project layout (hub.checks.project.Layout); ValueError when its themes or
+    topics have problems."""
     from hub.contrib import entry_templates, issue_form, pr_templates, scaffold
 
+    rules, strings_by_lang = case_schema.rules_of(layout), strings.load(layout.strings_dir)
     card_template = {paths.REPO / "country_cards" / "_template.yml": country_card_schema.template()}
-    return {**documents(), **scaffold.templates(), **issue_form.files(), **pr_templates.files(), **entry_templates.files(), **card_template}
+    return {
+        **documents(rules),
+        **scaffold.templates(rules),
+        **issue_form.files(rules, strings_by_lang=strings_by_lang),
+        **pr_templates.files(rules, strings_by_lang=strings_by_lang),
+        **entry_templates.files(rules.themes),
+        **card_template,
+    }

@@ -12,8 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from hub.contrib import checklists
-from hub.model import paths, strings
-from hub.model import themes as theme_data
+from hub.model import case_schema, paths, strings
 
 FOLDER = Path(".github") / "PULL_REQUEST_TEMPLATE"
 HEADER = "<!-- Generated from hooks/hub/model/case_schema.py by scripts/generate; do not edit by hand. -->\n"
@@ -37,14 +36,14 @@ TEMPLATES = {
 }
 
 
-def text(name: str, theme_list=None, strings_by_lang=None) -> str:
+def text(name: str, rules: case_schema.CaseRules, strings_by_lang=None) -> str:
     title, prompt, checklist = TEMPLATES[name]
     t = (strings_by_lang or strings.load())["en"]
-    items = checklist(t, "en", list(theme_list if theme_list is not None else theme_data.load()))
+    items = checklist(t, "en", rules)
     return f"{HEADER}{GUIDE}\n{title}\n\n{prompt}\n\n## Checklist\n\n{checklists.markdown(items)}"
 
 
-def files(root: Path = paths.REPO) -> dict:
+def files(rules: case_schema.CaseRules, root: Path = paths.REPO, strings_by_lang=None) -> dict:
     """{path: text} of the generated pull-request templates."""
-    theme_list, strings_by_lang = theme_data.load(), strings.load()
-    return {root / FOLDER / name: text(name, theme_list, strings_by_lang) for name in TEMPLATES}
+    strings_by_lang = strings_by_lang or strings.load()
+    return {root / FOLDER / name: text(name, rules, strings_by_lang) for name in TEMPLATES}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from hub.model import case_schema, ids, paths, strings, themes
+from hub.model import case_schema, ids, paths, strings
 from hub.model.languages import LANGUAGES
 from hub.model.schema import Choice, Date, Field, Integer, ListOf
 
@@ -23,14 +23,13 @@ STARTING_VALUES = {
 }
 
 
-def text(lang: str, case_id: str = "your-case-id", today: datetime.date | None = None) -> str:
+def text(lang: str, rules: case_schema.CaseRules, case_id: str = "your-case-id", today: datetime.date | None = None) -> str:
     """A case file to fill in; without `today`, the template's placeholders."""
     year, date = (today.year, today.isoformat()) if today else ("YYYY", "YYYY-MM-DD")
-    schema = case_schema.case_schema(themes.load())
     t = strings.load()[lang]
     reviewer = t["default_reviewer"]
     lines = ["---", "# yaml-language-server: $schema=../hooks/hub/schemas/case.schema.json", f"# {t['template_case_header']}"]
-    for field in schema.fields:
+    for field in rules.schema.fields:
         need = t["template_required"] if field.required else t["template_optional"]
         lines.append(f"# {field.name}: {field.help[lang]} {need}")
         value = _starting_value(field).format(id=case_id, year=year, today=date, reviewer=reviewer)
@@ -60,12 +59,12 @@ def _starting_value(field: Field) -> str:
     return '""'
 
 
-def templates(root: Path = paths.REPO) -> dict:
+def templates(rules: case_schema.CaseRules, root: Path = paths.REPO) -> dict:
     """{path: text} of the two case templates."""
-    return {root / "good_practices" / f"_template.{lang}.md": text(lang) for lang in LANGUAGES}
+    return {root / "good_practices" / f"_template.{lang}.md": text(lang, rules) for lang in LANGUAGES}
 
 
-def new_case(case_id: str, root: Path = paths.REPO) -> list[Path]:
+def new_case(case_id: str, rules: case_schema.CaseRules, root: Path = paths.REPO) -> list[Path]:
     """Write both language files of a new case; refuse a bad or taken id."""
     if not ids.is_id(case_id):
         raise ValueError(f"{case_id!r} is not a valid id: use {ids.ID_RULE}, e.g. tunisia-parity-2018")
@@ -74,5 +73,5 @@ def new_case(case_id: str, root: Path = paths.REPO) -> list[Path]:
     if taken:
         raise ValueError(f"{', '.join(taken)} already exists: choose another id")
     for target, lang in zip(targets, LANGUAGES):
-        target.write_text(text(lang, case_id, datetime.date.today()), encoding="utf-8")
+        target.write_text(text(lang, rules, case_id, datetime.date.today()), encoding="utf-8")
     return targets

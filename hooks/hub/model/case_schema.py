@@ -9,10 +9,11 @@ data/case_sections.yml.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from hub.model import countries, datafile, field_texts, paths, topics
+from hub.model import countries, datafile, field_texts, paths, themes, topics
 from hub.model.ids import id_kind
 from hub.model.languages import ITEM_SEPARATOR, LANGUAGES, joined
 from hub.model.problems import Problem
@@ -93,11 +94,10 @@ def themes_list(theme_list) -> dict:
     return {lang: joined((f"{t.id} {t.name[lang]}" for t in theme_list), lang, ITEM_SEPARATOR) for lang in LANGUAGES}
 
 
-def case_schema(theme_list, topic_list=None) -> Group:
+def case_schema(theme_list, topic_list) -> Group:
     """The front-matter schema of a case, given the themes of data/themes.yml and
-    the topics of data/topics.yml (by default the repository's)."""
-    theme_list = list(theme_list)
-    topic_list = list(topic_list if topic_list is not None else topics.load())
+    the topics of data/topics.yml. Everything else asks `rules()` for it."""
+    theme_list, topic_list = list(theme_list), list(topic_list)
     schema = Group(
         [
             Field("id", id_kind()),
@@ -129,3 +129,43 @@ def help_values(theme_list, topic_list) -> dict:
         "topics": {lang: joined((f"{t.id} ({t.name[lang]})" for t in topic_list), lang, ITEM_SEPARATOR) for lang in LANGUAGES},
         "max_topics": dict.fromkeys(LANGUAGES, str(topics.MAX_PER_ITEM)),
     }
+
+
+@dataclass(frozen=True)
+class CaseRules:
+    """A project's themes and topics, and the case schema made from them.
+
+    Made once per check (or once per run of a contributor tool) and handed
+    on, so every tool judges and describes a case by the same project's lists."""
+
+    themes: tuple  # (themes.Theme, ...)
+    topics: tuple  # (topics.Topic, ...)
+    schema: Group
+    help_values: dict  # what the help texts of data/fields/case.yml name by placeholder
+
+
+def rules(theme_list, topic_list) -> CaseRules:
+    """The case rules of these themes and topics: the one place a case schema is built."""
+    theme_list, topic_list = tuple(theme_list), tuple(topic_list)
+    return CaseRules(theme_list, topic_list, case_schema(theme_list, topic_list), help_values(theme_list, topic_list))
+
+
+def read_rules(
+    themes_file: Path = paths.THEMES_FILE, topics_file: Path = paths.TOPICS_FILE, root: Path = paths.REPO
+) -> tuple[CaseRules | None, list[Problem]]:
+    """The case rules of a project's data files (None when either file has problems), and those problems."""
+    theme_list, found = themes.read(themes_file, root)
+    topic_list, more = topics.read(topics_file, root)
+    if theme_list is None or topic_list is None:
+        return None, found + more
+    return rules(theme_list, topic_list), found + more
+
+
+def rules_of(layout) -> CaseRules:
+    """The case rules of a project layout (its themes_file, topics_file and
+    root), for tools that have no check report; ValueError lists the data
+    files' problems (scripts/check says the same)."""
+    found, problems = read_rules(layout.themes_file, layout.topics_file, layout.root)
+    if found is None:
+        raise ValueError("\n".join(problem.text() for problem in problems))
+    return found
