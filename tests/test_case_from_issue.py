@@ -14,7 +14,7 @@ from helpers import REPO
 from hub.checks import project
 from hub.contrib import case_from_issue, issue_form
 from hub.contrib.case_from_issue import BodyError
-from hub.model import case_schema, content, strings, themes, topics
+from hub.model import case_schema, content, paths, strings, themes, topics
 
 BODIES = Path(__file__).parent / "fixtures" / "issue_bodies"
 DAY = datetime.date(2026, 11, 26)
@@ -121,6 +121,16 @@ def test_a_body_with_missing_answers_lists_every_one_in_the_forms_words(layout):
         "«Results» has no answer",
     ]
     assert list(layout.cases_dir.iterdir()) == []
+
+
+def test_a_project_whose_themes_have_a_problem_gets_that_problem_not_a_traceback(tmp_path):
+    (tmp_path / "good_practices").mkdir()
+    themes_file = tmp_path / "themes.yml"
+    themes_file.write_text(paths.THEMES_FILE.read_text(encoding="utf-8").replace("id: A", "id: AB", 1), encoding="utf-8")
+    with pytest.raises(BodyError) as error:
+        case_from_issue.convert([body("good-practice.en.md")], project.Layout(root=tmp_path, themes_file=themes_file), today=DAY)
+    assert len(error.value.problems) == 1 and re.match(r"themes\.yml:\d+: themes\[1\]\.id: received 'AB'", error.value.problems[0])
+    assert list((tmp_path / "good_practices").iterdir()) == []
 
 
 def test_something_that_is_not_a_case_form_says_so(layout):

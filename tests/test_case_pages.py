@@ -134,6 +134,20 @@ def test_derived_files_are_up_to_date():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_the_derived_files_are_written_from_the_layouts_themes(tmp_path):
+    from hub.contrib import json_schema
+    from hub.model import paths
+
+    themes_file = tmp_path / "themes.yml"
+    text = paths.THEMES_FILE.read_text(encoding="utf-8")
+    themes_file.write_text(text.replace("Legal barriers and gender quotas", "Laws and quotas"), encoding="utf-8")
+    derived = json_schema.derived_files(project.Layout(themes_file=themes_file))
+    assert "A · Laws and quotas" in derived[paths.REPO / ".github/ISSUE_TEMPLATE/case-en-good-practice.yml"]
+    themes_file.write_text(text.replace("id: A", "id: AB", 1), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"themes\.yml:\d+: themes\[1\]\.id: received 'AB'"):
+        json_schema.derived_files(project.Layout(root=tmp_path, themes_file=themes_file))
+
+
 def test_new_case_scaffolds_both_files_that_the_checker_then_guides(tmp_path):
     (tmp_path / "good_practices").mkdir()
     created = scaffold.new_case("my-town-quota", RULES, tmp_path)
