@@ -68,7 +68,7 @@ class Report:
     problems: list = field(default_factory=list)
     themes: list = field(default_factory=list)  # [themes.Theme]
     topics: list = field(default_factory=list)  # [topics.Topic]
-    case_rules: object = None  # case_schema.CaseRules: the case schema of these themes and topics
+    case_rules: case_schema.CaseRules | None = None  # the case schema of these themes and topics
     cases: dict = field(default_factory=dict)  # id -> {lang: content.Item}
     episodes: dict = field(default_factory=dict)  # id -> {lang: episodes.Episode}
     channel: object = None  # podcast_feed.Channel, once there are episodes

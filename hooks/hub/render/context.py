@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 
 from hub.model import countries, strings
-from hub.model.case_schema import TYPES
+from hub.model.case_schema import TYPES, CaseRules
 from hub.model.languages import DIRECTION, list_separator, other
 from hub.render.splices import Splices
 
@@ -33,7 +33,7 @@ class Context:
     events: dict = field(default_factory=dict)  # id -> yaml_entries.Entry (events/)
     country_cards: dict = field(default_factory=dict)  # country code -> yaml_entries.Entry (country_cards/)
     solutions: dict = field(default_factory=dict)  # id -> yaml_entries.Entry (solutions/: the register's challenges)
-    case_rules: object = None  # case_schema.CaseRules: the case schema the guide's tables and checklists describe
+    case_rules: CaseRules | None = None  # the case schema the guide's tables and checklists describe
     strings: dict = field(default_factory=dict)  # every language's strings (a panel speaks its text's language)
     splices: Splices = field(default_factory=Splices)
 
