@@ -27,6 +27,12 @@ CHROMIUM_ARGS = [
 ]
 
 
+def examples(full: int) -> int:
+    """How many generated inputs a property test with its own count tries:
+    all of them in the full suite, a quarter under `scripts/test --fast`."""
+    return full if os.environ.get("HUB_TEST_PROFILE", "full") == "full" else max(20, full // 4)
+
+
 def build(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run the real strict MkDocs build of `project` into `site_dir`."""
     full_env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(REPO / "hooks"))

@@ -10,7 +10,7 @@ import icalendar
 import pytest
 import yaml
 
-from helpers import REPO, build, real_report, tags
+from helpers import REPO, build, examples, real_report, tags
 from hub.checks import private_details
 from hub.contrib import entry_templates
 from hub.model import strings, themes, yamlnodes
@@ -316,7 +316,7 @@ def test_any_damage_to_a_network_or_event_file_gives_messages_not_tracebacks(tmp
     }
     fields = {"network": NETWORK_FIELDS + ["region", "extra"], "event": EVENT_FIELDS + ["extra"]}
 
-    @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+    @settings(max_examples=examples(120), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
     @given(kind=st.sampled_from(["network", "event"]), data=st.data())
     def run(kind, data):
         changes = data.draw(st.dictionaries(st.sampled_from(fields[kind]), _property_values(), min_size=1, max_size=4))

@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
-from helpers import REPO, real_report, tags
+from helpers import REPO, examples, real_report, tags
 from hub.model import strings, themes, urls
 from hub.model.languages import LANGUAGES
 from hub.support import solutions
@@ -173,7 +173,7 @@ def test_any_damage_to_a_challenge_or_its_devised_solution_gives_messages_not_tr
     valid = yaml.safe_load(VALID)
     devised_fields = ["owner", "description", "status", "agreed", "follow_ups", "next_follow_up", "cases", "extra"]
 
-    @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+    @settings(max_examples=examples(120), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
     @given(data=st.data())
     def run(data):
         changes = data.draw(st.dictionaries(st.sampled_from([*valid, "extra"]), _property_values(), max_size=3))
