@@ -161,3 +161,21 @@ def test_the_schema_builder_finder_finds_every_kind_of_call(tmp_path):
     )
     (tmp_path / "scripts" / "generate").write_text("exec python - <<'PY'\nprint(case_schema.case_schema([]))\nPY\n", encoding="utf-8")
     assert schema_builders(tmp_path) == ["hooks/tool.py: table", "hooks/tool.py: <module>", "scripts/generate:2"]
+
+
+def test_the_core_imports_nothing_of_mkdocs():
+    """A move to another site engine rewrites the adapter (hooks/*.py), not hooks/hub/."""
+    importers = []
+    for path in sorted(CORE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            if any(name == "mkdocs" or name.startswith(("mkdocs.", "mkdocs_", "material")) for name in names):
+                importers.append(path.relative_to(REPO).as_posix())
+    assert importers == []
+    assert {p.name for p in (REPO / "hooks").glob("*.py")} == {"site.py", "language_split.py", "rebuild.py"}
