@@ -14,18 +14,19 @@ except what both builds of static-i18n write at the site root:
 
 The child sends its sitemap and 404 page through a pipe and writes its own
 search index; the parent waits for it, fails the build if it failed, and
-writes everything else. `mkdocs serve`, `--dirty` builds and
-HUB_ONE_PROCESS=1 keep the one-process build (the result is the same,
-byte for byte: tests/test_language_split.py).
+writes everything else. scripts/serve's first build splits too (the child
+also sends what the next builds keep of its language: hooks/rebuild.py);
+`mkdocs serve`, `--dirty` builds and HUB_ONE_PROCESS=1 keep the one-process
+build (the result is the same, byte for byte: tests/test_language_split.py).
 """
 
 from __future__ import annotations
 
 import atexit
 import gzip
-import json
 import logging
 import os
+import pickle
 import signal
 import sys
 from pathlib import Path
@@ -49,8 +50,15 @@ class Split:
         self.sitemap_timestamp = 0
 
 
-def wanted(command: str | None, dirty: bool, languages) -> bool:
-    return command == "build" and not dirty and len(languages) == 2 and hasattr(os, "fork") and os.environ.get("HUB_ONE_PROCESS") != "1"
+def wanted(command: str | None, dirty: bool, languages, asked: bool = False) -> bool:
+    """`mkdocs build`, or a builder that asks (scripts/serve's first build, before it serves)."""
+    return (
+        (command == "build" or asked)
+        and not dirty
+        and len(languages) == 2
+        and hasattr(os, "fork")
+        and os.environ.get("HUB_ONE_PROCESS") != "1"
+    )
 
 
 def fork(config, i18n, default: str, other: str) -> Split:
@@ -83,25 +91,27 @@ def keep_sitemap(split: Split, output: str, files) -> None:
     split.sitemap_timestamp = utils.get_build_timestamp(pages=pages)
 
 
-def child_done(split: Split, not_found: str | None) -> None:
-    """In the child, once its language is built: hand over what the parent writes."""
-    with os.fdopen(split.writer, "w", encoding="utf-8") as pipe:
-        json.dump({"sitemap": split.sitemap, "not_found": not_found}, pipe)
+def child_done(split: Split, not_found: str | None, kept=None) -> None:
+    """In the child, once its language is built: hand over what the parent
+    writes, and what a long-running builder keeps of this language (`kept`)."""
+    with os.fdopen(split.writer, "wb") as pipe:
+        pickle.dump({"sitemap": split.sitemap, "not_found": not_found, "kept": kept}, pipe)
 
 
-def parent_done(split: Split, site_dir: str) -> str | None:
+def parent_done(split: Split, site_dir: str) -> dict:
     """In the parent, once its language is built: wait for the child, write the
-    joined sitemap, and return the child's 404 page."""
-    with os.fdopen(split.reader, encoding="utf-8") as pipe:
+    joined sitemap, and return what the child sent ("not_found": its 404 page,
+    "kept")."""
+    with os.fdopen(split.reader, "rb") as pipe:
         sent = pipe.read()
     _, status = os.waitpid(split.child_pid, 0)
     atexit.unregister(_stop)
     utils.clean_directory = _CLEAN
     if status != 0 or not sent:
         raise PluginError("the build of the other language failed: see its messages above")
-    got = json.loads(sent)
+    got = pickle.loads(sent)  # from our own child process, through our own pipe
     _write_sitemap(Path(site_dir), join_sitemaps(split.sitemap, got["sitemap"]), split.sitemap_timestamp)
-    return got["not_found"]
+    return got
 
 
 def join_sitemaps(first: str, second: str) -> str:

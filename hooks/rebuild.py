@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import sys
 import time
 import traceback
@@ -78,6 +79,7 @@ class Rebuilder:
         self.site_dir = Path(site_dir).resolve()
         self.memory = Memory()
         self.built = False  # the last build succeeded: the next may start from it
+        self.started = False  # a build has begun (only the first may split by language)
         logging.getLogger("mkdocs.commands.build").addFilter(_DropDirtyWarning())
 
     def partial(self, changed: Iterable[Path], removed: Iterable[Path] = ()) -> bool:
@@ -92,10 +94,16 @@ class Rebuilder:
         False, with MkDocs' messages printed, when the build fails."""
         changed, removed = list(changed), list(removed)
         dirty = self.partial(changed, removed)
+        first, parent = not self.started, os.getpid()
+        self.started = True
         start = time.perf_counter()
         try:
             config = load_config(config_file=str(self.root / "mkdocs.yml"), site_dir=str(self.site_dir), strict=True)
             config.hub_memory = self.memory
+            # The first build may use both processor cores, as `mkdocs build`
+            # does (hooks/language_split.py): nothing is served yet, and no
+            # other thread runs while the process forks.
+            config.hub_split = first
             # static-i18n builds its other languages dirty or not by the command line.
             argv = sys.argv
             sys.argv = [*argv, "--dirty"] if dirty else [a for a in argv if a != "--dirty"]
@@ -104,6 +112,12 @@ class Rebuilder:
             finally:
                 sys.argv = argv
                 gc.unfreeze()  # the adapter freezes what a build reads, for that build only
+                if os.getpid() != parent:
+                    # The child of a split build has built its language and sent what the
+                    # parent needs; it must not go on to serve.
+                    sys.stdout.flush()
+                    sys.stderr.flush()
+                    os._exit(0 if sys.exc_info()[0] is None else 1)
         except (Abort, BuildError, ConfigurationError, PluginError) as error:
             print(f"the build failed: {error}", file=sys.stderr, flush=True)
             self.built = False

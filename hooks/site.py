@@ -103,9 +103,10 @@ def on_config(config):
     # The project is the folder of mkdocs.yml, so fixture sites in tests work too.
     layout = project.Layout(root=Path(config.config_file_path).resolve().parent)
     build_date.pin(layout.root)
-    split = i18n is not None and language_split.wanted(_started.get("command"), _started.get("dirty", False), LANGUAGES)
     # scripts/serve's long-running builder hands over what its last build kept.
     memory = getattr(config, "hub_memory", None)
+    asked = getattr(config, "hub_split", False)  # its first build, before it serves
+    split = i18n is not None and language_split.wanted(_started.get("command"), _started.get("dirty", False), LANGUAGES, asked)
     # A build that splits by language may use two processes for the check too.
     report = project.check(layout, workers=2 if split else 1, memory=memory.cases if memory else None)
     for warning in report.warnings:
@@ -307,7 +308,8 @@ def on_post_build(config):
     if split is not None and split.child_pid is None:
         # The child: its language's index, then the rest goes to the parent.
         build.index.write(out, languages)
-        language_split.child_done(split, build.not_found.get(split.lang))
+        kept = (build.fingerprints, build.searched[split.lang]) if build.memory is not None else None
+        language_split.child_done(split, build.not_found.get(split.lang), kept)
         return
     build.index.write(out, languages)
     # The first addresses of theme pages (themes/a/) lead to the readable ones.
@@ -323,9 +325,12 @@ def on_post_build(config):
     if split is not None:
         # Only now wait for the other language (it has been building meanwhile).
         other = next(lang for lang in LANGUAGES if lang != split.lang)
-        not_found = language_split.parent_done(split, config.site_dir)
-        if not_found is not None:
-            build.not_found[other] = not_found
+        got = language_split.parent_done(split, config.site_dir)
+        if got["not_found"] is not None:
+            build.not_found[other] = got["not_found"]
+        if got["kept"] is not None:
+            fingerprints, build.searched[other] = got["kept"]
+            build.fingerprints.update(fingerprints)
         i18n.building = False
     _write(out, {f"{urls.language_root(lang)}404.html": text for lang, text in build.not_found.items()})
     if build.memory is not None:
