@@ -33,14 +33,25 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def _served(tmp_path_factory):
+def _served(tmp_path_factory, request):
     """The project's own site, built strictly with the address it is served at,
-    as a deployment would be (canonical links, sitemap and feeds use it)."""
+    as a deployment would be (canonical links, sitemap and feeds use it); and,
+    when the Lighthouse tests are to run, their audits, started at once in the
+    background (about a minute on the machine's other core)."""
     out = tmp_path_factory.mktemp("site")
     with Server(out) as running:
         result = build(REPO, out, env={"SITE_URL": running.url})
         assert result.returncode == 0, result.stdout + result.stderr
-        yield out, running
+        early = None
+        if any(item.nodeid.startswith("tests/test_lighthouse.py") for item in request.session.items):
+            import lighthouse
+            import test_lighthouse
+
+            early = lighthouse.Batch(test_lighthouse.urls(running))
+        yield out, running, early
+        if early is not None and early.process.poll() is None:
+            early.process.kill()  # a run stopped before the Lighthouse tests
+            early.process.wait()
 
 
 @pytest.fixture(scope="session")
