@@ -148,6 +148,23 @@ def test_the_derived_files_are_written_from_the_layouts_themes(tmp_path):
         json_schema.derived_files(project.Layout(root=tmp_path, themes_file=themes_file))
 
 
+def test_the_derived_files_are_written_from_the_layouts_kinds_of_support(tmp_path):
+    from hub.contrib import json_schema
+    from hub.model import paths
+    from hub.support import network_schema
+
+    support_file = tmp_path / "support.yml"
+    text = network_schema.SUPPORT_FILE.read_text(encoding="utf-8")
+    added = "support:\n  - id: childcare-help\n    name: {en: Childcare help, ar: المساعدة في رعاية الأطفال}\n    topics: [leadership]\n"
+    support_file.write_text(text.replace("support:\n", added, 1), encoding="utf-8")
+    derived = json_schema.derived_files(project.Layout(support_file=support_file))
+    assert "childcare-help" in derived[paths.REPO / ".github/ISSUE_TEMPLATE/network-en.yml"]
+    assert '"childcare-help"' in derived[paths.SCHEMAS / "network.schema.json"]
+    support_file.write_text(text.replace("id: mentoring", "id: Mentoring!", 1), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"support\.yml:\d+: support\.support\[1\]\.id: received 'Mentoring!'"):
+        json_schema.derived_files(project.Layout(root=tmp_path, support_file=support_file))
+
+
 def test_new_case_scaffolds_both_files_that_the_checker_then_guides(tmp_path):
     (tmp_path / "good_practices").mkdir()
     created = scaffold.new_case("my-town-quota", RULES, tmp_path)

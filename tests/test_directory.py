@@ -231,7 +231,7 @@ def test_the_assessment_recommends_networks_for_backing_and_safety():
 
 @pytest.mark.parametrize("kind", ["network", "event"])
 def test_each_issue_form_asks_every_field_but_the_review_date_in_both_languages(kind):
-    schema, folder, _ = entry_templates.schemas(themes.load())[kind]
+    schema, folder, _ = entry_templates.schemas(themes.load(), network_schema.load_vocabulary())[kind]
     expected = set()
     for field in schema.fields:
         if field.name in entry_templates.NOT_ASKED:

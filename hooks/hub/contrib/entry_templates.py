@@ -13,15 +13,15 @@ from __future__ import annotations
 import yaml
 
 from hub.contrib import issue_form
-from hub.model import paths, strings
+from hub.model import paths
 from hub.model.languages import LANGUAGES
 from hub.model.schema import Choice, Group, ListOf, Text
 from hub.support import event_schema, network_schema, solution_schema
 
 
-def template(schema: Group, folder: str, schema_file: str) -> str:
+def template(schema: Group, folder: str, schema_file: str, strings_by_lang: dict) -> str:
     lines = [f"# yaml-language-server: $schema=../hooks/hub/schemas/{schema_file}"]
-    t = strings.load()
+    t = strings_by_lang
     need = {True: "template_required", False: "template_optional"}
     lines += ["# " + t[lang]["template_entry_header"].format(folder=folder) for lang in LANGUAGES]
     for field in schema.fields:
@@ -80,11 +80,12 @@ def form(schema: Group, kind: str, folder: str, lang: str, t: dict) -> dict:
     return {"name": t[f"form_{kind}_name"], "description": t[f"form_{kind}_description"], "title": t[f"form_{kind}_title"], "body": body}
 
 
-def schemas(theme_list) -> dict:
+def schemas(theme_list, vocabulary: network_schema.Vocabulary) -> dict:
     """{kind: (schema, folder, JSON Schema file)} of every one-file entry; a
-    solution names the project's themes (`theme_list`)."""
+    solution names the project's themes (`theme_list`), a network its kinds
+    of support and regions (`vocabulary`)."""
     return {
-        "network": (network_schema.network_schema(network_schema.load_vocabulary()), "networks", "network.schema.json"),
+        "network": (network_schema.network_schema(vocabulary), "networks", "network.schema.json"),
         "event": (event_schema.event_schema(), "events", "event.schema.json"),
         "solution": (solution_schema.solution_schema(list(theme_list)), "solutions", "solution.schema.json"),
     }
@@ -93,12 +94,12 @@ def schemas(theme_list) -> dict:
 FORM_HEADER = "# Generated from hooks/hub/support/{kind}_schema.py by scripts/generate; do not edit by hand.\n"
 
 
-def files(theme_list) -> dict:
+def files(theme_list, vocabulary: network_schema.Vocabulary, strings_by_lang: dict) -> dict:
     """{path: text} of the entry templates and their issue forms."""
-    t = strings.load()
+    t = strings_by_lang
     out = {}
-    for kind, (schema, folder, schema_file) in schemas(theme_list).items():
-        out[paths.REPO / folder / "_template.yml"] = template(schema, folder, schema_file)
+    for kind, (schema, folder, schema_file) in schemas(theme_list, vocabulary).items():
+        out[paths.REPO / folder / "_template.yml"] = template(schema, folder, schema_file, strings_by_lang)
         for lang in LANGUAGES:
             out[paths.REPO / issue_form.FOLDER / f"{kind}-{lang}.yml"] = FORM_HEADER.format(kind=kind) + yaml.dump(
                 form(schema, kind, folder, lang, t[lang]), allow_unicode=True, sort_keys=False, width=100
